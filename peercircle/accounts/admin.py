@@ -1,0 +1,57 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from peercircle.accounts.models import Consent, ConsentDocument, PersonalToken, Profile, User
+from peercircle.core.admin import AuditedModelAdmin
+
+
+@admin.register(User)
+class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
+    ordering = ("email",)
+    list_display = ("email", "is_active", "is_staff", "date_joined", "deleted_at")
+    search_fields = ("email",)
+    list_filter = ("is_active", "is_staff")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        ("Status", {"fields": ("is_active", "is_staff", "is_superuser", "language", "deleted_at")}),
+        ("Permissions", {"fields": ("groups", "user_permissions")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    readonly_fields = ("deleted_at",)
+
+    def _subject(self, obj):
+        return obj
+
+
+@admin.register(Profile)
+class ProfileAdmin(AuditedModelAdmin):
+    list_display = ("display_name", "user", "country", "city")
+    search_fields = ("display_name", "user__email")
+    raw_id_fields = ("user",)
+    exclude = ("bio_html",)
+
+
+@admin.register(ConsentDocument)
+class ConsentDocumentAdmin(AuditedModelAdmin):
+    list_display = ("kind", "version", "title", "published_at", "required")
+
+    def get_readonly_fields(self, request, obj=None):
+        # A published version is never edited: publish a new version instead.
+        return [f.name for f in self.model._meta.fields] if obj else []
+
+
+@admin.register(Consent)
+class ConsentAdmin(AuditedModelAdmin):
+    list_display = ("user", "document", "given_at", "withdrawn_at")
+    list_filter = ("document__kind",)
+    raw_id_fields = ("user",)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PersonalToken)
+class PersonalTokenAdmin(AuditedModelAdmin):
+    list_display = ("name", "user", "prefix", "created_at", "revoked_at")
+    readonly_fields = ("prefix", "token_hash")
+    raw_id_fields = ("user",)

@@ -1,0 +1,70 @@
+from django.shortcuts import get_object_or_404
+
+from peercircle.accounts.access import Relationship, visible_profile_fields
+from peercircle.accounts.models import Consent, ConsentDocument, Profile, User
+
+
+def profile_for(user: User) -> Profile | None:
+    return Profile.objects.filter(user=user).first()
+
+
+def person_view(*, viewer, public_id) -> dict:
+    """What `viewer` may see of a person. 404 when they may see nothing at all, so the
+    existence of an account is not revealed to strangers."""
+    from peercircle.experiences.selectors import person_communities, person_experiences
+
+    owner = get_object_or_404(User.objects.select_related("profile"), public_id=public_id,
+                              is_active=True, deleted_at__isnull=True)
+    profile = getattr(owner, "profile", None)
+    if profile is None:
+        raise_not_found()
+    relationship = Relationship(viewer, owner)
+    fields = visible_profile_fields(viewer, profile, relationship)
+    experiences = list(person_experiences(viewer=viewer, owner=owner))
+    communities = list(person_communities(viewer=viewer, owner=owner))
+    if not fields and not experiences and not communities:
+        raise_not_found()
+    return {
+        "owner": owner,
+        "profile": profile,
+        "fields": fields,
+        "is_self": relationship.is_self,
+        "experiences": experiences,
+        "communities": communities,
+    }
+
+
+def raise_not_found():
+    from django.http import Http404
+
+    raise Http404("No such person")
+
+
+def consents_for(user: User) -> dict:
+    """Each consent kind with the current document and the person's decisions about it."""
+    documents = {}
+    for document in ConsentDocument.objects.order_by("kind", "-published_at", "-id"):
+        documents.setdefault(document.kind, document)
+    history = list(Consent.objects.filter(user=user).select_related("document"))
+    rows = []
+    for kind, document in documents.items():
+        active = next((c for c in history if c.document.kind == kind and c.withdrawn_at is None), None)
+        rows.append({
+            "kind": kind,
+            "document": document,
+            "active": active,
+            "outdated": bool(active and active.document_id != document.pk),
+            "history": [c for c in history if c.document.kind == kind],
+        })
+    return {"rows": rows}
+
+
+def dashboard_for(user: User) -> dict:
+    from peercircle.experiences.models import PersonExperience
+
+    profile = profile_for(user)
+    return {
+        "profile": profile,
+        "experience_count": PersonExperience.objects.filter(user=user).count(),
+        "memberships": list(user.memberships.active().select_related("organization")),
+    }

@@ -1,0 +1,55 @@
+"""The one NinjaAPI instance. Each app contributes a router; errors look the same everywhere."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from peercircle.api.auth import AUTH
+from peercircle.core.errors import UserFacingError
+
+api = NinjaAPI(
+    title="PeerCircle API",
+    version="1",
+    description=(
+        "The PeerCircle REST API. Sign in with your browser session, or send a personal token "
+        "(make one on the *API tokens* page) as `Authorization: Bearer pc_…`. Anything you may "
+        "not see answers 404, the same as something that does not exist."
+    ),
+    auth=AUTH,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(UserFacingError)
+def user_facing_error(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return api.create_response(request, {"detail": "Please sign in or send a valid token."}, status=401)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    return api.create_response(request, {"detail": "Some fields are not valid.", "errors": exc.errors},
+                               status=422)
+
+
+def _mount():
+    from peercircle.accounts.api import router as accounts_router
+    from peercircle.experiences.api import router as experiences_router
+    from peercircle.organizations.api import router as organizations_router
+
+    api.add_router("/", accounts_router)
+    api.add_router("/", experiences_router)
+    api.add_router("/", organizations_router)
+
+
+_mount()

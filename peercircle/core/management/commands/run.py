@@ -1,0 +1,37 @@
+import os
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Migrate, load demo data into an empty database, and serve PeerCircle with uvicorn (ASGI)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")))
+        parser.add_argument("--no-demo", action="store_true", help="Do not load demo data.")
+        parser.add_argument("--reload", action="store_true", help="Restart on code changes (development).")
+
+    def handle(self, *args, host, port, workers, no_demo, reload, **options):
+        import uvicorn
+
+        call_command("migrate", interactive=False, verbosity=0)
+        if not no_demo:
+            from django.contrib.auth import get_user_model
+
+            if not get_user_model().objects.exists():
+                self.stdout.write("Empty database: building the demo network (about a minute)…")
+                call_command("demo")
+        self.stdout.write(self.style.SUCCESS(f"PeerCircle is at http://{host}:{port}/  (Ctrl+C stops it)"))
+        uvicorn.run(
+            "config.asgi:application",
+            host=host,
+            port=port,
+            workers=workers if not reload else 1,
+            reload=reload,
+            log_level="info",
+            proxy_headers=True,
+            lifespan="off",
+        )

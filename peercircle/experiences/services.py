@@ -1,0 +1,121 @@
+import datetime
+
+from django.db import IntegrityError, transaction
+
+from peercircle.core.audit import audit_record
+from peercircle.core.errors import UserFacingError
+from peercircle.core.text import after_store, prepare_user_text
+from peercircle.experiences.models import (
+    ExperienceVisibility,
+    NodeKind,
+    PersonCommunity,
+    PersonExperience,
+    Relation,
+    Stage,
+    TaxonomyNode,
+)
+
+
+class ExperienceError(UserFacingError):
+    """Something the person asked for that cannot be done; the message is safe to show."""
+
+
+def _node(code: str, kind: str) -> TaxonomyNode:
+    node = TaxonomyNode.objects.filter(code=code, kind=kind, is_active=True).first()
+    if node is None or node.parent_id is None:
+        raise ExperienceError("Please choose an experience from the list.")
+    return node
+
+
+def _check_choices(*, relation: str, stage: str, visibility: str, since) -> None:
+    if relation not in Relation.values:
+        raise ExperienceError("Please say whether this is your own experience or as family or a friend.")
+    if stage not in Stage.values:
+        raise ExperienceError("Please choose where you are with this now.")
+    if visibility not in ExperienceVisibility.values:
+        raise ExperienceError("Please choose who may see this.")
+    if since and since > datetime.date.today():
+        raise ExperienceError("The date it started cannot be in the future.")
+
+
+@transaction.atomic
+def experience_add(*, user, code: str, relation: str = Relation.SELF, stage: str = Stage.CURRENT,
+                   since: datetime.date | None = None,
+                   visibility: str = ExperienceVisibility.MATCHING, story: str = "") -> PersonExperience:
+    node = _node(code, NodeKind.EXPERIENCE)
+    _check_choices(relation=relation, stage=stage, visibility=visibility, since=since)
+    prepared = prepare_user_text(text=story, lang=user.language, markdown=False, max_length=2000)
+    try:
+        with transaction.atomic():
+            experience = PersonExperience.objects.create(
+                user=user, node=node, relation=relation, stage=stage, since=since,
+                visibility=visibility, story=prepared.source,
+            )
+    except IntegrityError:
+        raise ExperienceError(
+            "You have already added this experience. You can change it in your list instead."
+        ) from None
+    if prepared.source:
+        after_store(prepared=prepared, author=user, target=experience, context="experience.story")
+    audit_record(actor=user, action="experience.add", target=experience, subject=user,
+                 data={"code": code})
+    return experience
+
+
+@transaction.atomic
+def experience_update(*, user, experience: PersonExperience, relation: str, stage: str,
+                      since: datetime.date | None, visibility: str,
+                      story: str | None = None) -> PersonExperience:
+    if experience.user_id != user.pk:
+        raise ExperienceError("That experience was not found.")
+    _check_choices(relation=relation, stage=stage, visibility=visibility, since=since)
+    if relation != experience.relation and PersonExperience.objects.filter(
+        user=user, node=experience.node, relation=relation
+    ).exclude(pk=experience.pk).exists():
+        raise ExperienceError("You already have this experience recorded that way.")
+    fields = ["relation", "stage", "since", "visibility", "updated_at"]
+    experience.relation, experience.stage = relation, stage
+    experience.since, experience.visibility = since, visibility
+    prepared = None
+    if story is not None:
+        prepared = prepare_user_text(text=story, lang=user.language, markdown=False, max_length=2000)
+        experience.story = prepared.source
+        fields.append("story")
+    experience.save(update_fields=fields)
+    if prepared and prepared.source:
+        after_store(prepared=prepared, author=user, target=experience, context="experience.story")
+    audit_record(actor=user, action="experience.update", target=experience, subject=user,
+                 data={"code": experience.node.code, "visibility": visibility})
+    return experience
+
+
+@transaction.atomic
+def experience_remove(*, user, experience: PersonExperience) -> None:
+    if experience.user_id != user.pk:
+        raise ExperienceError("That experience was not found.")
+    code = experience.node.code
+    audit_record(actor=user, action="experience.remove", target=experience, subject=user,
+                 data={"code": code})
+    experience.delete()
+
+
+@transaction.atomic
+def community_add(*, user, code: str, visibility: str = ExperienceVisibility.MATCHING) -> PersonCommunity:
+    node = _node(code, NodeKind.COMMUNITY)
+    if visibility not in ExperienceVisibility.values:
+        raise ExperienceError("Please choose who may see this.")
+    community, _created = PersonCommunity.objects.update_or_create(
+        user=user, node=node, defaults={"visibility": visibility}
+    )
+    audit_record(actor=user, action="community.add", target=community, subject=user,
+                 data={"code": code})
+    return community
+
+
+@transaction.atomic
+def community_remove(*, user, community: PersonCommunity) -> None:
+    if community.user_id != user.pk:
+        raise ExperienceError("That community was not found.")
+    audit_record(actor=user, action="community.remove", target=community, subject=user,
+                 data={"code": community.node.code})
+    community.delete()

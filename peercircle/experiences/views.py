@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peercircle.core.htmx import redirect_or_hx, render_page_or_partial
+from peercircle.experiences.forms import CommunityForm, ExperienceForm
+from peercircle.experiences.models import NodeKind, PersonCommunity, PersonExperience
+from peercircle.experiences.selectors import node_by_code, taxonomy_tree
+from peercircle.experiences.services import (
+    ExperienceError,
+    community_add,
+    community_remove,
+    experience_add,
+    experience_remove,
+    experience_update,
+)
+
+
+def _mine(user):
+    return {
+        "experiences": PersonExperience.objects.filter(user=user).select_related("node", "node__parent"),
+        "communities": PersonCommunity.objects.filter(user=user).select_related("node"),
+    }
+
+
+@login_required
+def my_experiences(request):
+    form = ExperienceForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                experience_add(user=request.user, **form.cleaned_data)
+            except ExperienceError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Added. You can change or remove it at any time."))
+                return redirect_or_hx(request, request.path)
+        status = 400 if request.htmx else 200
+    context = {"form": form, "community_form": CommunityForm(), **_mine(request.user)}
+    return render_page_or_partial(request, "experiences/mine.html", context,
+                                  partial="experiences/_add_form.html", status=status)
+
+
+@login_required
+def experience_edit(request, pk):
+    experience = get_object_or_404(PersonExperience.objects.select_related("node"), pk=pk, user=request.user)
+    initial = {"relation": experience.relation, "stage": experience.stage, "since": experience.since,
+               "visibility": experience.visibility, "story": experience.story}
+    form = ExperienceForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            experience_update(user=request.user, experience=experience, **form.cleaned_data)
+        except ExperienceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect_or_hx(request, "/me/experiences/")
+    return render(request, "experiences/edit.html", {"form": form, "experience": experience})
+
+
+@login_required
+@require_POST
+def experience_delete(request, pk):
+    experience = get_object_or_404(PersonExperience, pk=pk, user=request.user)
+    experience_remove(user=request.user, experience=experience)
+    messages.success(request, _("Removed."))
+    return redirect_or_hx(request, "/me/experiences/")
+
+
+@login_required
+@require_POST
+def community_create(request):
+    form = CommunityForm(request.POST)
+    if form.is_valid():
+        try:
+            community_add(user=request.user, **form.cleaned_data)
+            messages.success(request, _("Added."))
+        except ExperienceError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("Please choose a community from the list."))
+    return redirect_or_hx(request, "/me/experiences/")
+
+
+@login_required
+@require_POST
+def community_delete(request, pk):
+    community = get_object_or_404(PersonCommunity, pk=pk, user=request.user)
+    community_remove(user=request.user, community=community)
+    messages.success(request, _("Removed."))
+    return redirect_or_hx(request, "/me/experiences/")
+
+
+def taxonomy(request):
+    return render(request, "experiences/taxonomy.html", {
+        "experience_roots": taxonomy_tree(kind=NodeKind.EXPERIENCE),
+        "community_roots": taxonomy_tree(kind=NodeKind.COMMUNITY),
+    })
+
+
+def taxonomy_node(request, code):
+    node = node_by_code(code)
+    if node is None:
+        from django.http import Http404
+
+        raise Http404
+    return render(request, "experiences/node.html", {"node": node})

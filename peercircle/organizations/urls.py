@@ -1,0 +1,13 @@
+from django.urls import path
+
+from peercircle.organizations import views
+
+app_name = "organizations"
+
+urlpatterns = [
+    path("organizations/", views.organizations, name="list"),
+    path("organizations/<slug:slug>/", views.organization, name="detail"),
+    path("organizations/<slug:slug>/manage/", views.manage, name="manage"),
+    path("organizations/<slug:slug>/manage/memberships/<int:membership_id>/end/",
+         views.membership_remove, name="membership_end"),
+]

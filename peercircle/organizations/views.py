@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peercircle.organizations.access import is_org_admin, roles_in
+from peercircle.organizations.forms import GrantRoleForm, ProgramForm
+from peercircle.organizations.models import Membership, OrganizationKind
+from peercircle.organizations.selectors import (
+    organization_detail,
+    organization_list,
+    organization_members,
+)
+from peercircle.organizations.services import (
+    OrganizationError,
+    membership_end,
+    membership_grant,
+    program_create,
+)
+
+
+def organizations(request):
+    query = request.GET.get("q", "").strip()[:100]
+    kind = request.GET.get("kind", "")
+    return render(request, "organizations/list.html", {
+        "organizations": organization_list(query=query, kind=kind if kind in OrganizationKind.values else ""),
+        "query": query, "kind": kind, "kinds": OrganizationKind.choices,
+    })
+
+
+def organization(request, slug):
+    org = organization_detail(slug=slug)
+    return render(request, "organizations/detail.html", {
+        "organization": org,
+        "my_roles": roles_in(request.user, org),
+        "can_manage": request.user.is_authenticated and is_org_admin(request.user, org),
+    })
+
+
+def _managed(request, slug):
+    org = organization_detail(slug=slug)
+    if not (request.user.is_authenticated and is_org_admin(request.user, org)):
+        raise Http404
+    return org
+
+
+@login_required
+def manage(request, slug):
+    org = _managed(request, slug)
+    grant_form = GrantRoleForm(prefix="grant")
+    program_form = ProgramForm(prefix="program")
+    if request.method == "POST" and "grant-email" in request.POST:
+        grant_form = GrantRoleForm(request.POST, prefix="grant")
+        if grant_form.is_valid():
+            person = get_user_model().objects.filter(
+                email__iexact=grant_form.cleaned_data["email"], is_active=True
+            ).first()
+            if person is None:
+                grant_form.add_error("email", _("Nobody has an account with that email yet. Ask them to sign up first."))
+            else:
+                try:
+                    membership_grant(actor=request.user, organization=org, user=person,
+                                     role=grant_form.cleaned_data["role"])
+                except OrganizationError as error:
+                    grant_form.add_error(None, str(error))
+                else:
+                    messages.success(request, _("Role given."))
+                    return redirect("organizations:manage", slug=slug)
+    elif request.method == "POST":
+        program_form = ProgramForm(request.POST, prefix="program")
+        if program_form.is_valid():
+            program_create(actor=request.user, organization=org, **program_form.cleaned_data)
+            messages.success(request, _("Program created."))
+            return redirect("organizations:manage", slug=slug)
+    return render(request, "organizations/manage.html", {
+        "organization": org,
+        "members": organization_members(organization=org),
+        "grant_form": grant_form,
+        "program_form": program_form,
+    })
+
+
+@login_required
+@require_POST
+def membership_remove(request, slug, membership_id):
+    org = _managed(request, slug)
+    membership = get_object_or_404(Membership.objects.active(), pk=membership_id, organization=org)
+    membership_end(actor=request.user, membership=membership)
+    messages.success(request, _("Role ended."))
+    return redirect("organizations:manage", slug=slug)
