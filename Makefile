@@ -47,3 +47,7 @@ bench-quick: install
 
 clean:
 	rm -rf $(VENV) var/test*.sqlite3
+
+.PHONY: messages
+messages: install
+	sh scripts/messages.sh

@@ -217,6 +217,7 @@ USE_TZ = True
 # --- Static files --------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "peercircle" / "static"]
 # Serve straight from the apps' folders so the embedded default needs no collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -46,8 +46,7 @@ def _country_choices():
 class ProfileForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages I speak"), required=False, choices=language_choices,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-columns"}),
     )
     country = forms.ChoiceField(label=_("Country"), required=False, choices=_country_choices)
     city = forms.CharField(label=_("Town or city"), required=False, max_length=120,
@@ -72,8 +71,16 @@ class ProfileForm(forms.ModelForm):
         from zoneinfo import available_timezones
 
         self.fields["timezone"].choices = [(tz, tz) for tz in sorted(available_timezones()) if "/" in tz or tz == "UTC"]
+        labels = {
+            "display_name": _("Who can see your name"),
+            "pronouns": _("Who can see your pronouns"),
+            "languages": _("Who can see your languages"),
+            "location": _("Who can see your town"),
+            "timezone": _("Who can see your time zone"),
+            "bio": _("Who can see this about you"),
+        }
         for field, attr in Profile.VISIBLE_FIELDS.items():
-            self.fields[attr].label = _("Who can see this")
+            self.fields[attr].label = labels[field]
             self.fields[attr].choices = Visibility.choices
             self.fields[attr].widget.attrs["class"] = "visibility"
 

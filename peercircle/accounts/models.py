@@ -158,6 +158,9 @@ class Consent(models.Model):
         ordering = ["-given_at"]
         indexes = [models.Index(fields=["user", "withdrawn_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.document} ({'withdrawn' if self.withdrawn_at else 'given'})"
+
     @property
     def is_active(self) -> bool:
         return self.withdrawn_at is None

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from peercircle.accounts.models import (
     Consent,
@@ -41,7 +42,7 @@ def _check_visibilities(values: dict) -> None:
 def profile_create(*, user: User, display_name: str, language: str = "en") -> Profile:
     name = clean_plain(display_name, max_length=60)
     if not name:
-        raise AccountError("Please choose a name to show others. A first name or a nickname is fine.")
+        raise AccountError(_("Please choose a name to show others. A first name or a nickname is fine."))
     profile = Profile.objects.create(user=user, display_name=name)
     if language and language != user.language:
         user.language = language
@@ -65,7 +66,7 @@ def profile_update(*, actor: User, profile: Profile, **changes) -> Profile:
     if "display_name" in changes:
         name = clean_plain(changes["display_name"], max_length=60)
         if not name:
-            raise AccountError("Please keep a name to show others. A nickname is fine.")
+            raise AccountError(_("Please keep a name to show others. A nickname is fine."))
         changes["display_name"] = name
     if "pronouns" in changes:
         changes["pronouns"] = clean_plain(changes["pronouns"], max_length=40)
@@ -81,28 +82,35 @@ def profile_update(*, actor: User, profile: Profile, **changes) -> Profile:
         from zoneinfo import available_timezones
 
         if changes["timezone"] not in available_timezones():
-            raise AccountError("Please choose a time zone from the list.")
+            raise AccountError(_("Please choose a time zone from the list."))
     if "country" in changes or "city" in changes:
         country = (changes.get("country", profile.country) or "").upper()
         city = clean_plain(changes.get("city", profile.city), max_length=120)
         from peercircle.core.places import countries
 
         if country and country not in countries():
-            raise AccountError("Please choose a country from the list.")
+            raise AccountError(_("Please choose a country from the list."))
         place = resolve_city(city, country or None) if city else None
         if city and place is None:
             raise AccountError(
-                f"We couldn't find “{city}”. Check the spelling, try a nearby larger town, "
-                "or leave the city empty."
+                _("We couldn't find “%(city)s”. Check the spelling, try a nearby larger town, "
+                  "or leave the city empty.") % {"city": city}
             )
+        moved = bool(place) and place.geoname_id != profile.geoname_id
+        location_changed = (profile.country, profile.city) != (
+            place.country if place else country, place.name if place else "")
         profile.country = place.country if place else country
         profile.city = place.name if place else ""
         profile.geoname_id = place.geoname_id if place else None
         profile.latitude = place.latitude if place else None
         profile.longitude = place.longitude if place else None
-        updated += ["country", "city", "geoname_id", "latitude", "longitude"]
-        if place and "timezone" not in changes and profile.timezone == "UTC":
+        if location_changed:
+            updated += ["country", "city", "geoname_id", "latitude", "longitude"]
+        # Moving town sets the time zone too, unless the person also chose one themselves.
+        timezone_chosen = changes.get("timezone", profile.timezone) != profile.timezone
+        if moved and not timezone_chosen:
             profile.timezone = place.timezone
+            changes.pop("timezone", None)
             updated.append("timezone")
         changes.pop("country", None)
         changes.pop("city", None)
@@ -110,12 +118,16 @@ def profile_update(*, actor: User, profile: Profile, **changes) -> Profile:
     prepared = None
     if "bio" in changes:
         prepared = prepare_user_text(text=changes.pop("bio"), lang=actor.language, max_length=1000)
-        profile.bio, profile.bio_html = prepared.source, prepared.html
-        updated += ["bio", "bio_html"]
+        if prepared.source != profile.bio:
+            profile.bio, profile.bio_html = prepared.source, prepared.html
+            updated += ["bio", "bio_html"]
+        else:
+            prepared = None
 
     for name, value in changes.items():
-        setattr(profile, name, value)
-        updated.append(name)
+        if getattr(profile, name) != value:
+            setattr(profile, name, value)
+            updated.append(name)
     if updated:
         profile.save(update_fields=[*dict.fromkeys(updated), "updated_at"])
         if prepared and prepared.source:
@@ -143,10 +155,10 @@ def current_document(kind: str) -> ConsentDocument | None:
 @transaction.atomic
 def consent_give(*, user: User, kind: str, scope: str = "") -> Consent:
     if kind not in ConsentKind.values:
-        raise AccountError("That consent does not exist.")
+        raise AccountError(_("That consent does not exist."))
     document = current_document(kind)
     if document is None:
-        raise AccountError("That consent is not available yet.")
+        raise AccountError(_("That consent is not available yet."))
     existing = Consent.objects.filter(
         user=user, document=document, withdrawn_at__isnull=True, scope=scope
     ).first()
@@ -161,11 +173,11 @@ def consent_give(*, user: User, kind: str, scope: str = "") -> Consent:
 @transaction.atomic
 def consent_withdraw(*, user: User, consent: Consent) -> Consent:
     if consent.user_id != user.pk:
-        raise AccountError("That consent was not found.")
+        raise AccountError(_("That consent was not found."))
     if consent.document.required:
         raise AccountError(
-            "This agreement is needed to use PeerCircle. To withdraw it, you can delete your "
-            "account from Privacy & data."
+            _("This agreement is needed to use PeerCircle. To withdraw it, you can delete your "
+              "account from Privacy & data.")
         )
     if consent.withdrawn_at is None:
         consent.withdrawn_at = timezone.now()
@@ -201,9 +213,9 @@ def hash_token(raw: str) -> str:
 def token_create(*, user: User, name: str, expires_in_days: int | None = 90) -> tuple[PersonalToken, str]:
     name = clean_plain(name, max_length=80)
     if not name:
-        raise AccountError("Please give the token a name so you can recognise it later.")
+        raise AccountError(_("Please give the token a name so you can recognise it later."))
     if expires_in_days is not None and not 1 <= expires_in_days <= 366:
-        raise AccountError("A token can last between 1 and 366 days.")
+        raise AccountError(_("A token can last between 1 and 366 days."))
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = PersonalToken.objects.create(
         user=user, name=name, prefix=raw[:10], token_hash=hash_token(raw),
@@ -216,7 +228,7 @@ def token_create(*, user: User, name: str, expires_in_days: int | None = 90) -> 
 @transaction.atomic
 def token_revoke(*, user: User, token: PersonalToken) -> None:
     if token.user_id != user.pk:
-        raise AccountError("That token was not found.")
+        raise AccountError(_("That token was not found."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audit_record
 from peercircle.core.errors import UserFacingError
@@ -23,19 +24,19 @@ class ExperienceError(UserFacingError):
 def _node(code: str, kind: str) -> TaxonomyNode:
     node = TaxonomyNode.objects.filter(code=code, kind=kind, is_active=True).first()
     if node is None or node.parent_id is None:
-        raise ExperienceError("Please choose an experience from the list.")
+        raise ExperienceError(_("Please choose an experience from the list."))
     return node
 
 
 def _check_choices(*, relation: str, stage: str, visibility: str, since) -> None:
     if relation not in Relation.values:
-        raise ExperienceError("Please say whether this is your own experience or as family or a friend.")
+        raise ExperienceError(_("Please say whether this is your own experience or as family or a friend."))
     if stage not in Stage.values:
-        raise ExperienceError("Please choose where you are with this now.")
+        raise ExperienceError(_("Please choose where you are with this now."))
     if visibility not in ExperienceVisibility.values:
-        raise ExperienceError("Please choose who may see this.")
+        raise ExperienceError(_("Please choose who may see this."))
     if since and since > datetime.date.today():
-        raise ExperienceError("The date it started cannot be in the future.")
+        raise ExperienceError(_("The date it started cannot be in the future."))
 
 
 @transaction.atomic
@@ -53,7 +54,7 @@ def experience_add(*, user, code: str, relation: str = Relation.SELF, stage: str
             )
     except IntegrityError:
         raise ExperienceError(
-            "You have already added this experience. You can change it in your list instead."
+            _("You have already added this experience. You can change it in your list instead.")
         ) from None
     if prepared.source:
         after_store(prepared=prepared, author=user, target=experience, context="experience.story")
@@ -67,12 +68,12 @@ def experience_update(*, user, experience: PersonExperience, relation: str, stag
                       since: datetime.date | None, visibility: str,
                       story: str | None = None) -> PersonExperience:
     if experience.user_id != user.pk:
-        raise ExperienceError("That experience was not found.")
+        raise ExperienceError(_("That experience was not found."))
     _check_choices(relation=relation, stage=stage, visibility=visibility, since=since)
     if relation != experience.relation and PersonExperience.objects.filter(
         user=user, node=experience.node, relation=relation
     ).exclude(pk=experience.pk).exists():
-        raise ExperienceError("You already have this experience recorded that way.")
+        raise ExperienceError(_("You already have this experience recorded that way."))
     fields = ["relation", "stage", "since", "visibility", "updated_at"]
     experience.relation, experience.stage = relation, stage
     experience.since, experience.visibility = since, visibility
@@ -92,7 +93,7 @@ def experience_update(*, user, experience: PersonExperience, relation: str, stag
 @transaction.atomic
 def experience_remove(*, user, experience: PersonExperience) -> None:
     if experience.user_id != user.pk:
-        raise ExperienceError("That experience was not found.")
+        raise ExperienceError(_("That experience was not found."))
     code = experience.node.code
     audit_record(actor=user, action="experience.remove", target=experience, subject=user,
                  data={"code": code})
@@ -103,7 +104,7 @@ def experience_remove(*, user, experience: PersonExperience) -> None:
 def community_add(*, user, code: str, visibility: str = ExperienceVisibility.MATCHING) -> PersonCommunity:
     node = _node(code, NodeKind.COMMUNITY)
     if visibility not in ExperienceVisibility.values:
-        raise ExperienceError("Please choose who may see this.")
+        raise ExperienceError(_("Please choose who may see this."))
     community, _created = PersonCommunity.objects.update_or_create(
         user=user, node=node, defaults={"visibility": visibility}
     )
@@ -115,7 +116,7 @@ def community_add(*, user, code: str, visibility: str = ExperienceVisibility.MAT
 @transaction.atomic
 def community_remove(*, user, community: PersonCommunity) -> None:
     if community.user_id != user.pk:
-        raise ExperienceError("That community was not found.")
+        raise ExperienceError(_("That community was not found."))
     audit_record(actor=user, action="community.remove", target=community, subject=user,
                  data={"code": community.node.code})
     community.delete()

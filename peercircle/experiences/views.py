@@ -28,7 +28,6 @@ def _mine(user):
 @login_required
 def my_experiences(request):
     form = ExperienceForm(request.POST or None)
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -38,10 +37,11 @@ def my_experiences(request):
             else:
                 messages.success(request, _("Added. You can change or remove it at any time."))
                 return redirect_or_hx(request, request.path)
-        status = 400 if request.htmx else 200
+    # An invalid form answers 200 even to HTMX: htmx 2 does not swap 4xx responses, so the
+    # errors would never be shown (and the browser logs the 4xx as a console error).
     context = {"form": form, "community_form": CommunityForm(), **_mine(request.user)}
     return render_page_or_partial(request, "experiences/mine.html", context,
-                                  partial="experiences/_add_form.html", status=status)
+                                  partial="experiences/_add_form.html")
 
 
 @login_required

@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audit_record
 from peercircle.core.errors import UserFacingError
@@ -43,7 +44,7 @@ def organization_create(*, actor, name: str, kind: str, slug: str = "", descript
 @transaction.atomic
 def membership_grant(*, actor, organization: Organization, user, role: str) -> Membership:
     if role not in Role.values:
-        raise OrganizationError("That role does not exist.")
+        raise OrganizationError(_("That role does not exist."))
     membership, created = Membership.objects.get_or_create(
         user=user, organization=organization, role=role, ended_at=None
     )

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from peercircle.organizations.access import is_org_admin, roles_in
 from peercircle.organizations.forms import GrantRoleForm, ProgramForm
-from peercircle.organizations.models import Membership, OrganizationKind
+from peercircle.organizations.models import Membership, OrganizationKind, Role
 from peercircle.organizations.selectors import (
     organization_detail,
     organization_list,
@@ -35,7 +35,7 @@ def organization(request, slug):
     org = organization_detail(slug=slug)
     return render(request, "organizations/detail.html", {
         "organization": org,
-        "my_roles": roles_in(request.user, org),
+        "my_roles": [label for value, label in Role.choices if value in roles_in(request.user, org)],
         "can_manage": request.user.is_authenticated and is_org_admin(request.user, org),
     })
 

@@ -27,3 +27,6 @@ class ScreeningEvent(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("screening event")
+
+    def __str__(self) -> str:
+        return f"{self.level} {self.context} {self.created_at:%Y-%m-%d %H:%M}"
