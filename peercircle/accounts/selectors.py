@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 
 from peercircle.accounts.access import Relationship, visible_profile_fields
-from peercircle.accounts.models import Consent, ConsentDocument, Profile, User
+from peercircle.accounts.models import Consent, ConsentDocument, ConsentKind, Profile, User
 
 
 def profile_for(user: User) -> Profile | None:
@@ -43,8 +43,10 @@ def raise_not_found():
 def consents_for(user: User) -> dict:
     """Each consent kind with the current document and the person's decisions about it."""
     documents = {}
-    for document in ConsentDocument.objects.order_by("kind", "-published_at", "-id"):
+    for document in ConsentDocument.objects.order_by("-published_at", "-id"):
         documents.setdefault(document.kind, document)
+    # Required agreements first, in the order people meet them.
+    documents = {kind: documents[kind] for kind in ConsentKind.values if kind in documents}
     history = list(Consent.objects.filter(user=user).select_related("document"))
     rows = []
     for kind, document in documents.items():

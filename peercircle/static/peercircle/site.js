@@ -13,6 +13,7 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 document.addEventListener("htmx:afterSwap", (event) => {
-  const error = event.detail.target.querySelector(".errorlist");
+  // Fired on the new content; detail.target is the old element, gone after an outerHTML swap.
+  const error = event.target.querySelector && event.target.querySelector(".errorlist");
   if (error) { error.setAttribute("tabindex", "-1"); error.focus(); }
 });
