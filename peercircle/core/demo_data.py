@@ -569,3 +569,125 @@ STORIES = {
         ],
     },
 }
+
+
+# --- The people you can sign in as ------------------------------------------------------------
+# Everything not given here is filled in like any other demo person.
+
+NAMED_ACCOUNTS = [
+    {
+        "email": "staff@peercircle.example", "name": "Casey", "culture": "en",
+        "org": "thames-peer-network", "roles": [], "staff": True,
+        "about": "site staff (Django admin, /admin/)", "experiences": [],
+    },
+    {
+        "email": "admin@peercircle.example", "name": "Alex", "culture": "en",
+        "org": "thames-peer-network", "roles": [("thames-peer-network", "org_admin")],
+        "city": "London", "pronouns": "he/him",
+        "about": "organization admin, Thames Peer Network",
+        "experiences": [("mental_health.anxiety", "self", "past", "peers")],
+    },
+    {
+        "email": "member@peercircle.example", "name": "Sam", "culture": "en",
+        "org": "thames-peer-network", "roles": [("thames-peer-network", "member")],
+        "city": "London", "pronouns": "they/them", "languages": ["en"],
+        "bio": "Bookshop assistant and long-distance walker. New to groups, a bit nervous, glad to be here.",
+        "about": "member, Thames Peer Network (London)",
+        "experiences": [("mental_health.depression", "self", "current", "peers"),
+                        ("grief.parent", "self", "past", "matching")],
+        "communities": [("community.lgbtq", "matching")],
+        "research": True,
+    },
+    {
+        "email": "member.es@peercircle.example", "name": "Lucía", "culture": "es_ES",
+        "org": "red-de-apoyo-mutuo-madrid", "roles": [("red-de-apoyo-mutuo-madrid", "member")],
+        "city": "Madrid", "pronouns": "ella", "languages": ["es", "en"],
+        "bio": "Enfermera de noche, madrileña de adopción. Me gusta pasear por el Retiro y "
+               "estoy aprendiendo a pedir ayuda cuando la necesito.",
+        "about": "member, Red de Apoyo Mutuo Madrid (Spanish interface)",
+        "experiences": [("mental_health.anxiety", "self", "current", "matching"),
+                        ("life.immigration", "self", "current", "peers")],
+    },
+    {
+        "email": "supporter@peercircle.example", "name": "Jordan", "culture": "en",
+        "org": "thames-peer-network", "roles": [("thames-peer-network", "peer_supporter")],
+        "city": "London", "pronouns": "he/him",
+        "bio": "Served twelve years, then had a rough few after. Peer mentor since 2021. "
+               "I'll listen first and I won't judge.",
+        "about": "peer supporter, Thames Peer Network",
+        "experiences": [("mental_health.ptsd", "self", "in_recovery", "peers"),
+                        ("substance_use.alcohol", "self", "past", "peers")],
+        "communities": [("community.veterans", "peers")],
+    },
+    {
+        "email": "facilitator@peercircle.example", "name": "Priya", "culture": "south_asian",
+        "org": "thames-peer-network", "roles": [("thames-peer-network", "facilitator")],
+        "city": "Croydon", "pronouns": "she/her", "languages": ["en", "gu"],
+        "bio": "I run the Thursday evening groups. Anxiety used to run my life; now it just "
+               "comes along for the ride.",
+        "about": "facilitator, Thames Peer Network",
+        "experiences": [("mental_health.anxiety", "self", "in_recovery", "peers"),
+                        ("life.caregiving", "self", "current", "peers")],
+    },
+    {
+        "email": "moderator@peercircle.example", "name": "Morgan", "culture": "en",
+        "org": "thames-peer-network",
+        "roles": [("thames-peer-network", "moderator"), ("lakeshore-recovery-community", "moderator")],
+        "city": "London", "pronouns": "they/them",
+        "about": "moderator, Thames Peer Network and Lakeshore Recovery Community",
+        "experiences": [("mental_health.bipolar", "self", "in_recovery", "peers")],
+    },
+    {
+        "email": "clinician@peercircle.example", "name": "Dr. Rivera", "culture": "es_MX",
+        "org": "southside-recovery-collective",
+        "roles": [("southside-recovery-collective", "clinician")],
+        "city": "Chicago", "languages": ["en", "es"], "ui_language": "en",
+        "about": "clinician / referrer, Southside Recovery Collective", "experiences": [],
+    },
+]
+
+# (email local part, display name, culture, [(organization, role), …]) — a fixed roster,
+# the same whatever the size of the demo.
+MODERATORS = [
+    ("moderator001", "Beatriz", "es_ES",
+     [("red-de-apoyo-mutuo-madrid", "moderator"), ("clinica-comunitaria-norte-pares", "moderator")]),
+    ("moderator002", "Marcus", "african", [("southside-recovery-collective", "moderator")]),
+    ("moderator003", "Linh", "east_asian", [("harbour-cancer-companions", "moderator")]),
+    ("moderator004", "Orla", "ie", [("bereaved-parents-circle-dublin", "moderator")]),
+    ("moderator005", "Tom", "en",
+     [("thames-peer-network", "moderator"), ("bereaved-parents-circle-dublin", "moderator")]),
+]
+
+ORG_ADMINS = [
+    ("orgadmin001", "Carmen", "es_ES", [("red-de-apoyo-mutuo-madrid", "org_admin")]),
+    ("orgadmin002", "Pablo", "es_ES", [("red-de-apoyo-mutuo-madrid", "org_admin")]),
+    ("orgadmin003", "Geneviève", "fr_CA", [("lakeshore-recovery-community", "org_admin")]),
+    ("orgadmin004", "Denise", "african",
+     [("southside-recovery-collective", "org_admin"), ("southside-recovery-collective", "facilitator")]),
+    ("orgadmin005", "Luis", "es_MX", [("southside-recovery-collective", "org_admin")]),
+    ("orgadmin006", "Helen", "en", [("harbour-cancer-companions", "org_admin")]),
+    ("orgadmin007", "Alejandra", "es_MX", [("clinica-comunitaria-norte-pares", "org_admin")]),
+    ("orgadmin008", "Siobhán", "ie", [("bereaved-parents-circle-dublin", "org_admin")]),
+]
+
+CLINICIANS = [
+    ("clinician001", "Dra. Hernández", "es_MX", [("clinica-comunitaria-norte-pares", "clinician")]),
+    ("clinician002", "Dr. Castillo", "es_MX", [("clinica-comunitaria-norte-pares", "clinician")]),
+    ("clinician003", "Dr. Nguyen", "east_asian", [("harbour-cancer-companions", "clinician")]),
+    ("clinician004", "Dr. Okafor", "african", [("lakeshore-recovery-community", "clinician")]),
+    ("clinician005", "Dr. Walsh", "ie", [("bereaved-parents-circle-dublin", "clinician")]),
+]
+
+# Communities people identify with, and how often, with some organizations drawing more of one.
+COMMUNITY_WEIGHTS = {
+    "community.veterans": 2, "community.lgbtq": 4, "community.youth": 3,
+    "community.older_adults": 3, "community.parents": 4, "community.bipoc": 3,
+    "community.disabled": 2, "community.rural": 1,
+}
+COMMUNITY_BOOSTS = {
+    "thames-peer-network": {"community.veterans": 5, "community.youth": 3},
+    "southside-recovery-collective": {"community.bipoc": 5, "community.veterans": 2},
+    "bereaved-parents-circle-dublin": {"community.parents": 8},
+    "clinica-comunitaria-norte-pares": {"community.parents": 4, "community.youth": 2},
+    "harbour-cancer-companions": {"community.older_adults": 4, "community.rural": 2},
+}

@@ -1,0 +1,125 @@
+"""`peercircle demo` and `peercircle demo-code`, driven through their management commands."""
+
+import io
+import re
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+
+from peercircle.accounts.models import Consent, User
+from peercircle.core.demo_data import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from peercircle.experiences.models import PersonExperience
+from peercircle.organizations.models import Membership, Organization
+
+pytestmark = pytest.mark.django_db
+
+NAMED = [
+    "member@peercircle.example", "member.es@peercircle.example", "supporter@peercircle.example",
+    "facilitator@peercircle.example", "moderator@peercircle.example", "admin@peercircle.example",
+    "clinician@peercircle.example", "staff@peercircle.example",
+]
+
+
+def run_demo() -> str:
+    out = io.StringIO()
+    call_command("demo", "--members", "12", stdout=out)
+    return out.getvalue()
+
+
+def demo_code(email: str | None = None) -> str:
+    out = io.StringIO()
+    call_command("demo_code", *([email] if email else []), stdout=out, stderr=io.StringIO())
+    return out.getvalue().strip()
+
+
+def roles(email: str) -> set[tuple[str, str]]:
+    return set(Membership.objects.active().filter(user__email=email)
+               .values_list("organization__name", "role"))
+
+
+def test_demo_builds_the_named_accounts_and_a_network():
+    output = run_demo()
+
+    assert "member@peercircle.example" in output and DEMO_PASSWORD in output
+    assert set(User.objects.filter(email__in=NAMED).values_list("email", flat=True)) == set(NAMED)
+    assert Organization.objects.count() >= 6
+    assert ("Thames Peer Network", "member") in roles("member@peercircle.example")
+    assert roles("moderator@peercircle.example") == {
+        ("Thames Peer Network", "moderator"), ("Lakeshore Recovery Community", "moderator")}
+    assert ("Southside Recovery Collective", "clinician") in roles("clinician@peercircle.example")
+    staff = User.objects.get(email="staff@peercircle.example")
+    assert staff.is_staff and staff.is_superuser
+
+    sam = User.objects.get(email="member@peercircle.example")
+    assert sam.profile.display_name == "Sam" and sam.profile.city == "London"
+    assert sam.profile.timezone == "Europe/London"
+    assert set(sam.experiences.values_list("node__code", flat=True)) == {
+        "mental_health.depression", "grief.parent"}
+    lucia = User.objects.get(email="member.es@peercircle.example")
+    assert lucia.language == "es" and lucia.profile.bio
+
+    # Every account that must use two-factor has it; the others don't.
+    for email in ["moderator@peercircle.example", "admin@peercircle.example", "staff@peercircle.example"]:
+        assert Authenticator.objects.filter(user__email=email, type=Authenticator.Type.TOTP).exists()
+    assert not Authenticator.objects.filter(user__email="member@peercircle.example").exists()
+    # Everyone has agreed to the required documents, so no one is stopped at sign-in.
+    for kind in ("terms", "privacy"):
+        assert Consent.objects.filter(document__kind=kind).count() == User.objects.count()
+
+
+def test_running_the_demo_twice_adds_nothing():
+    run_demo()
+    users, experiences = User.objects.count(), PersonExperience.objects.count()
+    memberships = Membership.objects.count()
+
+    output = run_demo()
+
+    assert "nothing new was added" in output
+    assert User.objects.count() == users
+    assert PersonExperience.objects.count() == experiences
+    assert Membership.objects.count() == memberships
+
+
+def test_a_demo_member_can_sign_in_without_verifying_email(client):
+    run_demo()
+
+    response = client.post("/accounts/login/", {
+        "login": "member@peercircle.example", "password": DEMO_PASSWORD})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert "confirm-email" not in response["Location"]
+    assert client.get("/").wsgi_request.user.email == "member@peercircle.example"
+
+
+def test_a_demo_moderator_signs_in_with_the_code_from_demo_code(client):
+    cache.clear()  # TOTP codes are single-use, remembered in the cache
+    run_demo()
+
+    response = client.post("/accounts/login/", {
+        "login": "moderator@peercircle.example", "password": DEMO_PASSWORD})
+    assert response.status_code == 302 and "/2fa/authenticate" in response["Location"]
+
+    code = demo_code()  # the default account is the demo moderator
+    assert re.fullmatch(r"\d{6}", code)
+    response = client.post("/accounts/2fa/authenticate/", {"code": code})
+
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.get("/").wsgi_request.user.email == "moderator@peercircle.example"
+
+
+def test_demo_code_refuses_accounts_without_the_demo_secret():
+    run_demo()
+    real = User.objects.create_user(email="real.moderator@example.org", password="a-long-password-1")
+    TOTP.activate(real, generate_totp_secret())
+    assert generate_totp_secret() != DEMO_TOTP_SECRET
+
+    with pytest.raises(CommandError, match="no two-factor authenticator with the public demo secret"):
+        demo_code("real.moderator@example.org")
+    with pytest.raises(CommandError):
+        demo_code("member@peercircle.example")  # a demo account, but without two-factor
+    with pytest.raises(CommandError):
+        demo_code("nobody@example.org")
