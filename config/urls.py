@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from peercircle.api import views as api_views
 from peercircle.api.api import api
 from peercircle.core import views as core_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("i18n/language/", core_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/docs", api_views.docs, name="api_docs"),
     path("api/v1/", api.urls),
     path("", include("peercircle.accounts.urls")),
     path("", include("peercircle.experiences.urls")),

@@ -17,7 +17,7 @@ api = NinjaAPI(
     ),
     auth=AUTH,
     urls_namespace="api",
-    docs_url="/docs",
+    docs_url="/explorer",
 )
 
 

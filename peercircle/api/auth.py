@@ -1,3 +1,4 @@
+from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 
@@ -5,16 +6,28 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer pc_…` with a personal token made on the Tokens page."""
 
     def authenticate(self, request, token):
+        from peercircle.accounts.middleware import RequireTwoFactorMiddleware
         from peercircle.accounts.services import token_authenticate
 
         user = token_authenticate(token)
-        if user is not None:
-            request.user = user
+        if user is None:
+            return None
+        # The middleware only sees sessions; a token must not get round the two-factor rule.
+        if RequireTwoFactorMiddleware.needs_setup(user):
+            raise HttpError(403, "Two-factor authentication must be set up for this account.")
+        request.user = user
         return user
 
 
 class SessionUserAuth(SessionAuth):
     """The browser session (CSRF-checked for writes)."""
+
+    def _get_key(self, request):
+        # Without a session cookie there is no session to protect from CSRF: a script sending
+        # a Bearer token must reach TokenAuth instead of failing the CSRF check here.
+        if self.param_name not in request.COOKIES:
+            return None
+        return super()._get_key(request)
 
     def authenticate(self, request, key):
         user = request.user

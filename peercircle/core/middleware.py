@@ -19,7 +19,7 @@ class SecurityHeadersMiddleware:
             response = self.get_response(request)
         finally:
             reset_current_ip(token)
-        if not request.path.startswith(("/admin/", "/api/v1/docs")):
+        if not request.path.startswith(("/admin/", "/api/v1/explorer")):
             response.headers.setdefault("Content-Security-Policy", self.CSP)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
