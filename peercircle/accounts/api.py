@@ -3,7 +3,7 @@ from typing import Literal
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from peercircle.accounts.models import Consent, PersonalToken, Profile, Visibility
 from peercircle.accounts.selectors import consents_for, person_view
@@ -161,8 +161,9 @@ def my_profile_update(request, payload: ProfilePatch):
     return profile_update(actor=request.auth, profile=_profile(request.auth), **changes)
 
 
+# exclude_unset: a field the viewer may not see is left out, not sent as null.
 @router.get("/people/{public_id}/profile", response={200: PublicProfileOut, 404: Message},
-            summary="What I may see of someone's profile")
+            exclude_unset=True, summary="What I may see of someone's profile")
 def person_profile(request, public_id: UUID):
     view = person_view(viewer=request.auth, public_id=public_id)
     profile, fields = view["profile"], view["fields"]
@@ -231,7 +232,7 @@ def tokens(request):
 def token_post(request, payload: TokenIn):
     token, raw = token_create(user=request.auth, name=payload.name, expires_in_days=payload.expires_in_days)
     token.token = raw
-    return 201, token
+    return Status(201, token)
 
 
 @router.delete("/me/tokens/{token_id}", response={200: Message, 404: Message}, summary="Revoke an API token")

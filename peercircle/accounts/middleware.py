@@ -36,7 +36,7 @@ class RequireTwoFactorMiddleware:
             user is not None
             and user.is_authenticated
             and not request.path.startswith(self.ALLOWED_PREFIXES)
-            and self._needs_setup(user)
+            and self.needs_setup(user)
         ):
             if request.path.startswith("/api/"):
                 return JsonResponse(
@@ -51,7 +51,7 @@ class RequireTwoFactorMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def _needs_setup(user) -> bool:
+    def needs_setup(user) -> bool:
         from allauth.mfa.models import Authenticator
 
         from peercircle.organizations.access import requires_two_factor

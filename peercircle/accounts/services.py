@@ -2,6 +2,8 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
@@ -319,6 +321,9 @@ def account_delete(*, user: User, keep_public_posts: bool = False) -> None:
     former = f"former-member-{user.pk}"
     AuditEntry.objects.filter(actor=user).update(actor_label=former)
     AuditEntry.objects.filter(target_id=str(user.pk), target_label=user.email).update(target_label=former)
+    # Django's own admin history names the account by its email too.
+    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User),
+                            object_id=str(user.pk)).update(object_repr=former)
     user.email = f"{former}-{user.public_id.hex[:8]}@deleted.invalid"
     user.set_unusable_password()
     user.is_active = False

@@ -5,7 +5,7 @@ from uuid import UUID
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from peercircle.accounts.selectors import person_view
 from peercircle.experiences.models import PersonCommunity, PersonExperience, TaxonomyNode
@@ -133,7 +133,7 @@ def my_experiences(request):
 @router.post("/me/experiences", response={201: MyExperienceOut, 400: Message}, summary="Record an experience")
 def experience_post(request, payload: ExperienceIn):
     experience = experience_add(user=request.auth, **payload.dict())
-    return 201, _experience_out(experience, own=True)
+    return Status(201, _experience_out(experience, own=True))
 
 
 @router.patch("/me/experiences/{experience_id}", response={200: MyExperienceOut, 400: Message, 404: Message},
@@ -166,7 +166,7 @@ def my_communities(request):
 
 @router.post("/me/communities", response={201: CommunityOut, 400: Message}, summary="Add a community")
 def community_post(request, payload: CommunityIn):
-    return 201, _community_out(community_add(user=request.auth, **payload.dict()))
+    return Status(201, _community_out(community_add(user=request.auth, **payload.dict())))
 
 
 @router.delete("/me/communities/{community_id}", response={200: Message, 404: Message}, summary="Remove a community")

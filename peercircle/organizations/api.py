@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from peercircle.accounts.services import AccountError
 from peercircle.organizations.access import is_org_admin
@@ -104,5 +104,6 @@ def grant(request, slug: str, payload: GrantIn):
     if person is None:
         raise AccountError("Nobody has an account with that email yet.")
     m = membership_grant(actor=request.auth, organization=org, user=person, role=payload.role)
-    return 201, {"id": m.pk, "person": str(person.public_id),
-                 "display_name": getattr(getattr(person, "profile", None), "display_name", ""), "role": m.role}
+    return Status(201, {"id": m.pk, "person": str(person.public_id),
+                        "display_name": getattr(getattr(person, "profile", None), "display_name", ""),
+                        "role": m.role})

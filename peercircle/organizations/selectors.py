@@ -25,8 +25,13 @@ def organization_detail(*, slug: str) -> Organization:
     )
 
 
-def organization_members(*, organization: Organization):
-    return (
+def organization_members(*, organization: Organization, query: str = "", role: str = ""):
+    members = (
         Membership.objects.active().filter(organization=organization)
-        .select_related("user", "user__profile").order_by("user__email", "role")
+        .select_related("user", "user__profile").order_by("role", "user__profile__display_name", "user__email")
     )
+    if query:
+        members = members.filter(Q(user__email__icontains=query) | Q(user__profile__display_name__icontains=query))
+    if role:
+        members = members.filter(role=role)
+    return members

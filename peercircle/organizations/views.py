@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -75,9 +76,16 @@ def manage(request, slug):
             program_create(actor=request.user, organization=org, **program_form.cleaned_data)
             messages.success(request, _("Program created."))
             return redirect("organizations:manage", slug=slug)
+    query = request.GET.get("q", "").strip()[:100]
+    role = request.GET.get("role", "")
+    members = organization_members(organization=org, query=query, role=role if role in Role.values else "")
+    page = Paginator(members, 50).get_page(request.GET.get("page"))
     return render(request, "organizations/manage.html", {
         "organization": org,
-        "members": organization_members(organization=org),
+        "page": page,
+        "query": query,
+        "role": role,
+        "roles": Role.choices,
         "grant_form": grant_form,
         "program_form": program_form,
     })
