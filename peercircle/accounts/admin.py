@@ -28,7 +28,23 @@ class ProfileAdmin(AuditedModelAdmin):
     list_display = ("display_name", "user", "country", "city")
     search_fields = ("display_name", "user__email")
     raw_id_fields = ("user",)
-    exclude = ("bio_html",)
+    exclude = ("bio_html", "geoname_id", "latitude", "longitude")
+
+    def has_add_permission(self, request):
+        return False  # profiles are made at sign-up
+
+    def save_model(self, request, obj, form, change):
+        # Staff edits go through the same service as the person's own: the bio is sanitized
+        # and screened, the town resolved, and the change audited.
+        from peercircle.accounts.services import profile_update
+
+        changed = {name: form.cleaned_data[name] for name in form.changed_data if name != "user"}
+        if changed:
+            profile_update(actor=request.user, profile=Profile.objects.get(pk=obj.pk), **changed)
+
+    def log_change(self, request, obj, message):
+        # profile_update already wrote the audit entry; keep Django's own history only.
+        return admin.ModelAdmin.log_change(self, request, obj, message)
 
 
 @admin.register(ConsentDocument)

@@ -1,6 +1,8 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -17,13 +19,22 @@ class SignupForm(AllauthSignupForm):
     )
     accept_terms = forms.BooleanField(
         label=_("I have read and agree to the terms of use and the privacy notice"),
+        label_suffix="",
+        help_text=format_lazy('<a href="{}" target="_blank" rel="noopener">{}</a>',
+                              reverse_lazy("agreements"), _("Read the terms and the privacy notice (opens in a new tab)")),
         required=True,
         error_messages={"required": _("To create an account, please agree to the terms and privacy notice.")},
     )
     research = forms.BooleanField(
         label=_("You may use my de-identified check-in answers for research (optional)"),
+        label_suffix="",
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Agreements come last, just above the button, after the person has filled everything.
+        self.order_fields(["email", "display_name", "password1", "password2", "accept_terms", "research"])
 
     def save(self, request):
         from peercircle.accounts.services import consent_give, profile_create
@@ -88,11 +99,11 @@ class ProfileForm(forms.ModelForm):
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
     keep_public_posts = forms.BooleanField(
-        label=_("Keep my public posts, shown as “Former member”"),
+        label=_("Keep my public posts, shown as “Former member”"), label_suffix="",
         required=False,
         help_text=_("If you leave this unticked, your posts are removed too."),
     )
-    confirm = forms.BooleanField(label=_("I understand this cannot be undone"), required=True)
+    confirm = forms.BooleanField(label=_("I understand this cannot be undone"), label_suffix="", required=True)
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
