@@ -65,6 +65,14 @@ class Relationship:
         return self.allows(Visibility.ORGANIZATION)
 
 
+def name_shown_to_organization(profile: Profile | None) -> str | None:
+    """The display name as members of the person's organizations may see it (for admins'
+    lists of their own members), or None when the person keeps it closer."""
+    if profile is None or profile.display_name_visibility != Visibility.ORGANIZATION:
+        return None
+    return profile.display_name
+
+
 def visible_profile_fields(viewer, profile: Profile, relationship: Relationship | None = None) -> set[str]:
     relationship = relationship or Relationship(viewer, profile.user)
     return {

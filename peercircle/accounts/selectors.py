@@ -63,10 +63,12 @@ def consents_for(user: User) -> dict:
 
 def dashboard_for(user: User) -> dict:
     from peercircle.experiences.models import PersonExperience
+    from peercircle.organizations.selectors import pending_invitations
 
     profile = profile_for(user)
     return {
         "profile": profile,
         "experience_count": PersonExperience.objects.filter(user=user).count(),
         "memberships": list(user.memberships.active().select_related("organization")),
+        "invitations": list(pending_invitations(user=user)),
     }

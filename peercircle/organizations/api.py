@@ -1,16 +1,26 @@
-from django.contrib.auth import get_user_model
+from typing import Literal
+
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from peercircle.accounts.services import AccountError
+from peercircle.accounts.access import name_shown_to_organization
 from peercircle.organizations.access import is_org_admin
-from peercircle.organizations.models import Role
+from peercircle.organizations.models import Membership
 from peercircle.organizations.selectors import (
     organization_detail,
     organization_list,
     organization_members,
+    pending_invitations,
 )
-from peercircle.organizations.services import membership_grant
+from peercircle.organizations.services import (
+    membership_accept,
+    membership_decline,
+    membership_end,
+    membership_invite,
+    organization_leave,
+)
+from peercircle.organizations.views import INVITED
 
 router = Router(tags=["organizations"])
 
@@ -45,7 +55,16 @@ class OrganizationDetailOut(OrganizationOut):
 class MemberOut(Schema):
     id: int
     person: str
-    display_name: str
+    email: str
+    display_name: str | None
+    role: str
+    status: Literal["active", "invited"]
+
+
+class InvitationOut(Schema):
+    id: int
+    organization: str
+    organization_slug: str
     role: str
 
 
@@ -83,27 +102,57 @@ def _admin_org(request, slug):
     return org
 
 
+def _member_out(m) -> dict:
+    return {"id": m.pk, "person": str(m.user.public_id), "email": m.user.email,
+            "display_name": name_shown_to_organization(getattr(m.user, "profile", None))
+            if m.accepted_at else None,
+            "role": m.role, "status": "active" if m.accepted_at else "invited"}
+
+
 @router.get("/organizations/{slug}/members", response={200: list[MemberOut], 404: Message},
-            summary="People and roles in an organization (organization admins)")
+            summary="People, roles and open invitations in an organization (organization admins)")
 def members(request, slug: str):
     org = _admin_org(request, slug)
-    return [
-        {"id": m.pk, "person": str(m.user.public_id),
-         "display_name": getattr(getattr(m.user, "profile", None), "display_name", ""), "role": m.role}
-        for m in organization_members(organization=org)
-    ]
+    return [_member_out(m) for m in organization_members(organization=org)]
 
 
-@router.post("/organizations/{slug}/members", response={201: MemberOut, 400: Message, 404: Message},
-             summary="Give someone a role (organization admins)")
-def grant(request, slug: str, payload: GrantIn):
+@router.post("/organizations/{slug}/members", response={202: Message, 400: Message, 404: Message},
+             summary="Invite someone to a role (organization admins)")
+def invite(request, slug: str, payload: GrantIn):
     org = _admin_org(request, slug)
-    if payload.role not in Role.values:
-        raise AccountError("That role does not exist.")
-    person = get_user_model().objects.filter(email__iexact=payload.email, is_active=True).first()
-    if person is None:
-        raise AccountError("Nobody has an account with that email yet.")
-    m = membership_grant(actor=request.auth, organization=org, user=person, role=payload.role)
-    return Status(201, {"id": m.pk, "person": str(person.public_id),
-                        "display_name": getattr(getattr(person, "profile", None), "display_name", ""),
-                        "role": m.role})
+    membership_invite(actor=request.auth, organization=org, email=payload.email, role=payload.role)
+    return Status(202, {"detail": str(INVITED)})
+
+
+@router.delete("/organizations/{slug}/members/{membership_id}", response={200: Message, 404: Message},
+               summary="End a role or withdraw an invitation (organization admins)")
+def end_membership(request, slug: str, membership_id: int):
+    org = _admin_org(request, slug)
+    membership = get_object_or_404(Membership, pk=membership_id, organization=org, ended_at__isnull=True)
+    membership_end(actor=request.auth, membership=membership)
+    return {"detail": "Ended."}
+
+
+@router.post("/organizations/{slug}/leave", response={200: Message, 404: Message},
+             summary="Leave an organization (all my roles there end)")
+def leave(request, slug: str):
+    org = organization_detail(slug=slug)
+    count = organization_leave(user=request.auth, organization=org)
+    return {"detail": f"{count} role(s) ended."}
+
+
+@router.get("/me/invitations", response=list[InvitationOut], summary="Invitations waiting for my answer")
+def my_invitations(request):
+    return [{"id": m.pk, "organization": m.organization.name, "organization_slug": m.organization.slug,
+             "role": m.role} for m in pending_invitations(user=request.auth)]
+
+
+@router.post("/me/invitations/{membership_id}/{answer}", response={200: Message, 404: Message},
+             summary="Accept or decline an invitation")
+def answer_invitation(request, membership_id: int, answer: Literal["accept", "decline"]):
+    membership = get_object_or_404(Membership.objects.pending(), pk=membership_id, user=request.auth)
+    if answer == "accept":
+        membership_accept(user=request.auth, membership=membership)
+        return {"detail": "Accepted."}
+    membership_decline(user=request.auth, membership=membership)
+    return {"detail": "Declined."}

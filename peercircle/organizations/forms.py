@@ -5,7 +5,8 @@ from peercircle.organizations.models import ProgramKind, Role
 
 
 class GrantRoleForm(forms.Form):
-    email = forms.EmailField(label=_("Their email address"))
+    email = forms.EmailField(label=_("Their email address"),
+                             help_text=_("They need a PeerCircle account. They will be asked to accept."))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 

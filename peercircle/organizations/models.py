@@ -51,12 +51,17 @@ class Role(models.TextChoices):
 
 class MembershipQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(ended_at__isnull=True)
+        return self.filter(ended_at__isnull=True, accepted_at__isnull=False)
+
+    def pending(self):
+        """Invitations the person has not answered yet."""
+        return self.filter(ended_at__isnull=True, accepted_at__isnull=True)
 
 
 class Membership(models.Model):
     """One role a person holds in one organization. A person may hold several roles in
-    several organizations; each is its own row so a role can end without touching others."""
+    several organizations; each is its own row so a role can end without touching others.
+    A row with no accepted_at is an invitation waiting for the person's answer."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -66,6 +71,12 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     started_at = models.DateTimeField(default=timezone.now)
+    # Empty while an invitation waits for the person's answer: nobody joins an organization
+    # (and becomes visible to its members) without saying yes.
+    accepted_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     ended_at = models.DateTimeField(null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()

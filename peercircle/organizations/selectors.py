@@ -26,12 +26,27 @@ def organization_detail(*, slug: str) -> Organization:
 
 
 def organization_members(*, organization: Organization, query: str = "", role: str = ""):
+    """Roles and open invitations in an organization, for its admins. A person's name is only
+    searchable when they show it to members of their organizations (see accounts.access)."""
+    from peercircle.accounts.models import Visibility
+
     members = (
-        Membership.objects.active().filter(organization=organization)
-        .select_related("user", "user__profile").order_by("role", "user__profile__display_name", "user__email")
+        Membership.objects.filter(organization=organization, ended_at__isnull=True)
+        .select_related("user", "user__profile")
+        .order_by("role", "user__email")
     )
     if query:
-        members = members.filter(Q(user__email__icontains=query) | Q(user__profile__display_name__icontains=query))
+        shown_name = Q(user__profile__display_name__icontains=query,
+                       user__profile__display_name_visibility=Visibility.ORGANIZATION,
+                       accepted_at__isnull=False)
+        members = members.filter(Q(user__email__icontains=query) | shown_name)
     if role:
         members = members.filter(role=role)
     return members
+
+
+def pending_invitations(*, user):
+    return (
+        Membership.objects.pending().filter(user=user, organization__is_active=True)
+        .select_related("organization").order_by("-started_at")
+    )

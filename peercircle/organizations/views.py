@@ -1,12 +1,13 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from peercircle.accounts.access import name_shown_to_organization
 from peercircle.organizations.access import is_org_admin, roles_in
 from peercircle.organizations.forms import GrantRoleForm, ProgramForm
 from peercircle.organizations.models import Membership, OrganizationKind, Role
@@ -17,10 +18,16 @@ from peercircle.organizations.selectors import (
 )
 from peercircle.organizations.services import (
     OrganizationError,
+    membership_accept,
+    membership_decline,
     membership_end,
-    membership_grant,
+    membership_invite,
+    organization_leave,
     program_create,
 )
+
+INVITED = gettext_lazy("If someone has an account with that email, they will see your invitation when they next sign in. "
+            "Nothing changes until they accept.")
 
 
 def organizations(request):
@@ -34,11 +41,36 @@ def organizations(request):
 
 def organization(request, slug):
     org = organization_detail(slug=slug)
+    roles = roles_in(request.user, org)
     return render(request, "organizations/detail.html", {
         "organization": org,
-        "my_roles": [label for value, label in Role.choices if value in roles_in(request.user, org)],
+        "my_roles": [label for value, label in Role.choices if value in roles],
         "can_manage": request.user.is_authenticated and is_org_admin(request.user, org),
     })
+
+
+@login_required
+@require_POST
+def leave(request, slug):
+    org = organization_detail(slug=slug)
+    if organization_leave(user=request.user, organization=org):
+        messages.success(request, _("You have left %(name)s. You are welcome back any time.") % {"name": org.name})
+    return redirect("organizations:detail", slug=slug)
+
+
+@login_required
+@require_POST
+def invitation_answer(request, membership_id, answer):
+    if answer not in ("accept", "decline"):
+        raise Http404
+    membership = get_object_or_404(Membership.objects.pending(), pk=membership_id, user=request.user)
+    if answer == "accept":
+        membership_accept(user=request.user, membership=membership)
+        messages.success(request, _("Welcome to %(name)s.") % {"name": membership.organization.name})
+    else:
+        membership_decline(user=request.user, membership=membership)
+        messages.success(request, _("Invitation declined. Nothing has been shared."))
+    return redirect("home")
 
 
 def _managed(request, slug):
@@ -56,30 +88,25 @@ def manage(request, slug):
     if request.method == "POST" and "grant-email" in request.POST:
         grant_form = GrantRoleForm(request.POST, prefix="grant")
         if grant_form.is_valid():
-            person = get_user_model().objects.filter(
-                email__iexact=grant_form.cleaned_data["email"], is_active=True
-            ).first()
-            if person is None:
-                grant_form.add_error("email", _("Nobody has an account with that email yet. Ask them to sign up first."))
-            else:
-                try:
-                    membership_grant(actor=request.user, organization=org, user=person,
-                                     role=grant_form.cleaned_data["role"])
-                except OrganizationError as error:
-                    grant_form.add_error(None, str(error))
-                else:
-                    messages.success(request, _("Role given."))
-                    return redirect("organizations:manage", slug=slug)
+            membership_invite(actor=request.user, organization=org, **grant_form.cleaned_data)
+            messages.success(request, INVITED)
+            return redirect("organizations:manage", slug=slug)
     elif request.method == "POST":
         program_form = ProgramForm(request.POST, prefix="program")
         if program_form.is_valid():
-            program_create(actor=request.user, organization=org, **program_form.cleaned_data)
-            messages.success(request, _("Program created."))
-            return redirect("organizations:manage", slug=slug)
+            try:
+                program_create(actor=request.user, organization=org, **program_form.cleaned_data)
+            except OrganizationError as error:
+                program_form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Program created."))
+                return redirect("organizations:manage", slug=slug)
     query = request.GET.get("q", "").strip()[:100]
     role = request.GET.get("role", "")
     members = organization_members(organization=org, query=query, role=role if role in Role.values else "")
     page = Paginator(members, 50).get_page(request.GET.get("page"))
+    for membership in page:
+        membership.shown_name = name_shown_to_organization(getattr(membership.user, "profile", None))
     return render(request, "organizations/manage.html", {
         "organization": org,
         "page": page,
@@ -95,7 +122,7 @@ def manage(request, slug):
 @require_POST
 def membership_remove(request, slug, membership_id):
     org = _managed(request, slug)
-    membership = get_object_or_404(Membership.objects.active(), pk=membership_id, organization=org)
+    membership = get_object_or_404(Membership, pk=membership_id, organization=org, ended_at__isnull=True)
     membership_end(actor=request.user, membership=membership)
-    messages.success(request, _("Role ended."))
+    messages.success(request, _("Invitation withdrawn.") if membership.accepted_at is None else _("Role ended."))
     return redirect("organizations:manage", slug=slug)

@@ -15,7 +15,7 @@ from peercircle.organizations.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 MANAGE = "/organizations/harbour/manage/"
-NOBODY = "Nobody has an account with that email yet. Ask them to sign up first."
+INVITED = "If someone has an account with that email, they will see your invitation when they next sign in."
 
 
 def grant(client, email, role="peer_supporter", slug="harbour"):
@@ -73,26 +73,79 @@ def test_an_admin_of_one_organization_cannot_manage_another(org_admin_client, ot
     assert grant(org_admin_client, "admin@example.org", role="org_admin", slug="hillside").status_code == 404
 
 
-def test_an_admin_gives_a_role_by_email_and_it_is_audited_as_a_staff_action(org_admin_client, org_admin, other_member):
+def test_an_admin_invites_by_email_and_nothing_changes_until_the_person_accepts(
+        org_admin_client, org_admin, other_member):
+    other = Client()
+    other.force_login(other_member)
+    assert other.get(f"/api/v1/people/{org_admin.public_id}/profile").status_code == 404
+
     response = grant(org_admin_client, "OTHER@example.org")
 
     assert response.status_code == 302
-    assert "Role given." in text(org_admin_client.get(MANAGE))
-    membership = Membership.objects.active().get(user=other_member, organization__slug="harbour")
-    assert membership.role == "peer_supporter"
-    entry = AuditEntry.objects.get(action="membership.grant")
+    assert INVITED in text(org_admin_client.get(MANAGE))
+    invitation = Membership.objects.pending().get(user=other_member, organization__slug="harbour")
+    assert invitation.role == "peer_supporter"
+    assert not Membership.objects.active().filter(user=other_member, organization__slug="harbour").exists()
+    entry = AuditEntry.objects.get(action="membership.invite")
     assert (entry.actor, entry.subject, entry.is_staff_action) == (org_admin, other_member, True)
-    assert entry.organization.slug == "harbour"
+    # Still strangers: an invitation shares nothing.
+    assert other.get(f"/api/v1/people/{org_admin.public_id}/profile").status_code == 404
+
+    home = text(other.get("/"))
+    assert "Harbour Peer Network invites you to join as" in home and "Peer supporter" in home
+    other.post(f"/me/invitations/{invitation.pk}/accept/")
+
+    assert Membership.objects.active().filter(pk=invitation.pk).exists()
+    assert AuditEntry.objects.filter(action="membership.accept", actor=other_member).exists()
+    assert other.get(f"/api/v1/people/{org_admin.public_id}/profile").status_code == 200
 
 
-def test_giving_a_role_to_an_unknown_email_explains_and_changes_nothing(org_admin_client):
+def test_declining_an_invitation_ends_it_and_shares_nothing(org_admin_client, org_admin, other_member):
+    grant(org_admin_client, "other@example.org")
+    invitation = Membership.objects.pending().get(user=other_member)
+    other = Client()
+    other.force_login(other_member)
+
+    response = other.post(f"/me/invitations/{invitation.pk}/decline/", follow=True)
+
+    assert "Invitation declined." in text(response)
+    invitation.refresh_from_db()
+    assert invitation.ended_at is not None and invitation.accepted_at is None
+    assert other.get(f"/api/v1/people/{org_admin.public_id}/profile").status_code == 404
+
+
+def test_nobody_can_answer_someone_elses_invitation(org_admin_client, other_member, member_client):
+    grant(org_admin_client, "other@example.org")
+    invitation = Membership.objects.pending().get(user=other_member)
+
+    assert member_client.post(f"/me/invitations/{invitation.pk}/accept/").status_code == 404
+    assert Membership.objects.pending().filter(pk=invitation.pk).exists()
+
+
+def test_inviting_an_unknown_email_answers_the_same_and_changes_nothing(org_admin_client):
     count = Membership.objects.count()
 
     response = grant(org_admin_client, "nobody@example.org")
 
-    assert response.status_code == 200
-    assert NOBODY in text(response)
+    assert response.status_code == 302
+    assert INVITED in text(org_admin_client.get(MANAGE))
     assert Membership.objects.count() == count
+
+
+def test_a_member_leaves_an_organization_without_giving_a_reason(member_client, member):
+    response = member_client.post("/organizations/harbour/leave/", follow=True)
+
+    assert "You have left Harbour Peer Network." in text(response)
+    assert not Membership.objects.active().filter(user=member).exists()
+    assert AuditEntry.objects.filter(action="membership.end", actor=member, is_staff_action=False).exists()
+
+
+def test_two_programs_with_the_same_name_get_their_own_addresses(org_admin_client, organization):
+    for _ in range(2):
+        response = org_admin_client.post(MANAGE, {"program-name": "Grief circle", "program-kind": "group"})
+        assert response.status_code == 302
+
+    assert sorted(Program.objects.values_list("slug", flat=True)) == ["grief-circle", "grief-circle-2"]
 
 
 def test_an_admin_ends_a_role(org_admin_client, member):
@@ -160,21 +213,32 @@ def test_only_admins_list_an_organizations_members_through_the_api(member_client
     assert moderator_client.get("/api/v1/organizations/harbour/members").status_code == 404
 
     people = org_admin_client.get("/api/v1/organizations/harbour/members").json()
-    assert {(p["display_name"], p["role"]) for p in people} >= {("Mara", "member"), ("Ada", "org_admin")}
+    assert ("Mara", "member", "active") in {(p["display_name"], p["role"], p["status"]) for p in people}
     assert str(member.public_id) in {p["person"] for p in people}
 
 
-def test_an_admin_gives_a_role_through_the_api(org_admin_client, other_member, member_client):
+def test_admins_do_not_see_names_people_keep_for_their_matches_and_groups(org_admin_client, member):
+    member.profile.display_name_visibility = "connections"
+    member.profile.save(update_fields=["display_name_visibility"])
+
+    people = org_admin_client.get("/api/v1/organizations/harbour/members").json()
+    mine = next(p for p in people if p["person"] == str(member.public_id))
+    assert mine["display_name"] is None
+    assert "Mara" not in text(org_admin_client.get(MANAGE))
+    assert "Mara" not in text(org_admin_client.get(f"{MANAGE}?q=mara"))
+
+
+def test_an_admin_invites_through_the_api(org_admin_client, other_member, member_client):
     response = org_admin_client.post("/api/v1/organizations/harbour/members",
                                      {"email": "other@example.org", "role": "facilitator"},
                                      content_type="application/json")
 
-    assert response.status_code == 201
-    assert Membership.objects.active().filter(user=other_member, role="facilitator").exists()
+    assert response.status_code == 202
+    assert Membership.objects.pending().filter(user=other_member, role="facilitator").exists()
     unknown = org_admin_client.post("/api/v1/organizations/harbour/members",
                                     {"email": "nobody@example.org", "role": "member"}, content_type="application/json")
-    assert unknown.status_code == 400
-    assert unknown.json()["detail"] == "Nobody has an account with that email yet."
+    assert unknown.status_code == 202
+    assert unknown.json() == response.json()
     bad_role = org_admin_client.post("/api/v1/organizations/harbour/members",
                                      {"email": "other@example.org", "role": "overlord"}, content_type="application/json")
     assert bad_role.status_code == 400
@@ -182,6 +246,13 @@ def test_an_admin_gives_a_role_through_the_api(org_admin_client, other_member, m
                                    {"email": "other@example.org", "role": "org_admin"}, content_type="application/json")
     assert not_admin.status_code == 404
     assert not Membership.objects.filter(user=other_member, role="org_admin").exists()
+
+    other = Client()
+    other.force_login(other_member)
+    invitations = other.get("/api/v1/me/invitations").json()
+    assert [(i["organization_slug"], i["role"]) for i in invitations] == [("harbour", "facilitator")]
+    assert other.post(f"/api/v1/me/invitations/{invitations[0]['id']}/accept").status_code == 200
+    assert Membership.objects.active().filter(user=other_member, role="facilitator").exists()
 
 
 # --- Query counts ---------------------------------------------------------------------------------
