@@ -31,7 +31,7 @@ install-test: $(TEST_STAMP)
 	  echo "Could not install chromium: browser tests will fail. Install the 'chromium' package."; }
 
 run: install
-	$(BIN)/peercircle run
+	$(BIN)/peercircle run --demo
 
 test: install-test
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q

@@ -19,6 +19,11 @@ DATA_DIR = ensure_data_dir(env.str("PEERCIRCLE_DATA_DIR", default=str(BASE_DIR /
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="") or persistent_secret(DATA_DIR / "secret_key")
+# Whether secrets came from the environment: several machines must share them (see core.checks).
+SECRETS_FROM_ENVIRONMENT = {
+    "SECRET_KEY": bool(env.str("SECRET_KEY", default="")),
+    "PEERCIRCLE_ENCRYPTION_KEYS": bool(env.str("PEERCIRCLE_ENCRYPTION_KEYS", default="")),
+}
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -62,7 +67,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "peercircle.accounts.middleware.UserLanguageMiddleware",
-    "peercircle.accounts.middleware.RequireTwoFactorMiddleware",
+    "peercircle.accounts.middleware.AccountGateMiddleware",
     "peercircle.core.middleware.SecurityHeadersMiddleware",
 ]
 

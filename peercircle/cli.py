@@ -8,7 +8,7 @@ import os
 import sys
 
 COMMANDS = {
-    "run": "Migrate, load demo data into an empty database, and serve on http://127.0.0.1:8000 (ASGI).",
+    "run": "Migrate and serve on http://127.0.0.1:8000 (ASGI); --demo builds demo data on an empty database.",
     "demo": "Build the demo network (organizations, members, supporters). Safe to run again.",
     "demo-code": "Print the current two-factor code of a demo moderator or admin account.",
     "migrate": "Bring the database up to date.",

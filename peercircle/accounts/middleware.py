@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from peercircle.accounts import gate
+
 
 class UserLanguageMiddleware:
     """A signed-in person sees PeerCircle in the language they chose, on every device."""
@@ -21,41 +23,41 @@ class UserLanguageMiddleware:
         return self.get_response(request)
 
 
-class RequireTwoFactorMiddleware:
-    """Moderators, organization admins and staff set up two-factor authentication before
-    they can use anything else. Their accounts can reach people's most sensitive moments."""
+class AccountGateMiddleware:
+    """Sends a signed-in person to what they must do first (see accounts.gate): two-factor set-up
+    for moderators, organization admins and staff — their accounts can reach people's most
+    sensitive moments — and agreeing to a new version of the terms or privacy notice."""
 
-    ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/help/")
+    ALWAYS_ALLOWED = ("/accounts/", "/static/", "/i18n/", "/help/", "/healthz")
+    ALLOWED = {
+        gate.TWO_FACTOR: ALWAYS_ALLOWED,
+        gate.AGREEMENTS: ALWAYS_ALLOWED + (
+            "/about/", "/me/privacy/", "/me/delete/",
+            "/api/v1/me/consents", "/api/v1/me/export", "/api/v1/me/delete",
+        ),
+    }
+    API_MESSAGES = {
+        gate.TWO_FACTOR: "Two-factor authentication must be set up for this account.",
+        gate.AGREEMENTS: "Please read and agree to the updated terms and privacy notice first (Privacy & data).",
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not request.path.startswith(self.ALLOWED_PREFIXES)
-            and self.needs_setup(user)
-        ):
-            if request.path.startswith("/api/"):
-                return JsonResponse(
-                    {"detail": "Two-factor authentication must be set up for this account."},
-                    status=403,
-                )
-            messages.info(
-                request,
-                _("Your role needs two-factor authentication. Please set it up to continue — it takes a minute."),
-            )
+        if user is None or not user.is_authenticated or request.path.startswith(self.ALWAYS_ALLOWED):
+            return self.get_response(request)
+        reason = gate.blocker(user)
+        if reason is None or request.path.startswith(self.ALLOWED[reason]):
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": self.API_MESSAGES[reason]}, status=403)
+        if reason == gate.TWO_FACTOR:
+            messages.info(request, _("Your role needs two-factor authentication. "
+                                     "Please set it up to continue — it takes a minute."))
             return redirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
-
-    @staticmethod
-    def needs_setup(user) -> bool:
-        from allauth.mfa.models import Authenticator
-
-        from peercircle.organizations.access import requires_two_factor
-
-        if not requires_two_factor(user):
-            return False
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        messages.info(request, _("Please read and agree to our current terms of use and privacy notice "
+                                 "to continue. If you'd rather not, you can download your data or delete "
+                                 "your account here."))
+        return redirect(reverse("accounts:privacy"))

@@ -6,15 +6,17 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer pc_…` with a personal token made on the Tokens page."""
 
     def authenticate(self, request, token):
-        from peercircle.accounts.middleware import RequireTwoFactorMiddleware
+        from peercircle.accounts.gate import blocker
+        from peercircle.accounts.middleware import AccountGateMiddleware
         from peercircle.accounts.services import token_authenticate
 
         user = token_authenticate(token)
         if user is None:
             return None
-        # The middleware only sees sessions; a token must not get round the two-factor rule.
-        if RequireTwoFactorMiddleware.needs_setup(user):
-            raise HttpError(403, "Two-factor authentication must be set up for this account.")
+        # The middleware only sees sessions; a token must not get round what it asks for.
+        reason = blocker(user)
+        if reason and not request.path.startswith(AccountGateMiddleware.ALLOWED[reason]):
+            raise HttpError(403, AccountGateMiddleware.API_MESSAGES[reason])
         request.user = user
         return user
 

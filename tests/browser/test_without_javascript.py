@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
 from peercircle.accounts.models import User
-from peercircle.accounts.services import profile_create
+from peercircle.accounts.services import consent_give, profile_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,6 +20,8 @@ def member():
     user = User.objects.create_user(email=EMAIL, password=PASSWORD)
     EmailAddress.objects.create(user=user, email=EMAIL, verified=True, primary=True)
     profile_create(user=user, display_name="Robin")
+    for kind in ("terms", "privacy"):
+        consent_give(user=user, kind=kind)
     return user
 
 

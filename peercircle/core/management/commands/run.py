@@ -11,19 +11,25 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")))
-        parser.add_argument("--no-demo", action="store_true", help="Do not load demo data.")
+        parser.add_argument(
+            "--demo", action="store_true",
+            help="On an empty database, build the demo network first (its accounts have a published "
+                 "password: never on a real install).",
+        )
         parser.add_argument("--reload", action="store_true", help="Restart on code changes (development).")
 
-    def handle(self, *args, host, port, workers, no_demo, reload, **options):
+    def handle(self, *args, host, port, workers, demo, reload, **options):
         import uvicorn
+        from django.contrib.auth import get_user_model
 
         call_command("migrate", interactive=False, verbosity=0)
-        if not no_demo:
-            from django.contrib.auth import get_user_model
-
-            if not get_user_model().objects.exists():
-                self.stdout.write("Empty database: building the demo network (about a minute)…")
+        if not get_user_model().objects.exists():
+            if demo:
+                self.stdout.write("Empty database: building the demo network (under a minute)…")
                 call_command("demo")
+            else:
+                self.stdout.write(self.style.WARNING(
+                    "No accounts yet. Create the first administrator with: peercircle createsuperuser"))
         self.stdout.write(self.style.SUCCESS(f"PeerCircle is at http://{host}:{port}/  (Ctrl+C stops it)"))
         uvicorn.run(
             "config.asgi:application",
