@@ -27,12 +27,24 @@ def is_connected(viewer, owner) -> bool:
 class Relationship:
     """How a viewer stands to a person, worked out once per page (at most two queries)."""
 
+    PREVIEWS = ("connections", "organization", "stranger")
+
     def __init__(self, viewer, owner):
         self.viewer = viewer
         self.owner = owner
         self.is_self = viewer.is_authenticated and viewer.pk == owner.pk
         self._connected: bool | None = None
         self._organization: bool | None = None
+
+    @classmethod
+    def preview(cls, owner, as_: str) -> "Relationship":
+        """How someone else stands to `owner`, for showing a person their own profile as a
+        match ("connections"), a member of their organizations, or anyone else would see it."""
+        relationship = cls(owner, owner)
+        relationship.is_self = False
+        relationship._connected = as_ == "connections"
+        relationship._organization = as_ == "organization"
+        return relationship
 
     @property
     def connected(self) -> bool:

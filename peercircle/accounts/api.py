@@ -97,7 +97,7 @@ class ConsentOut(Schema):
 
 class TokenIn(Schema):
     name: str
-    expires_in_days: int | None = 90
+    expires_in_days: int = 90
 
 
 class TokenOut(Schema):

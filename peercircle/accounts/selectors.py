@@ -1,17 +1,20 @@
 from django.shortcuts import get_object_or_404
 
-from peercircle.accounts.access import Relationship, visible_profile_fields
+from peercircle.accounts.access import Relationship, experiences_visible_to, visible_profile_fields
 from peercircle.accounts.models import Consent, ConsentDocument, ConsentKind, Profile, User
+from peercircle.core.languages import LANGUAGE_NAMES
+from peercircle.core.places import country_name
 
 
 def profile_for(user: User) -> Profile | None:
     return Profile.objects.filter(user=user).first()
 
 
-def person_view(*, viewer, public_id) -> dict:
+def person_view(*, viewer, public_id, preview_as: str | None = None) -> dict:
     """What `viewer` may see of a person. 404 when they may see nothing at all, so the
-    existence of an account is not revealed to strangers."""
-    from peercircle.experiences.selectors import person_communities, person_experiences
+    existence of an account is not revealed to strangers. A person looking at their own page
+    may ask for a preview as others see it (`preview_as`, see Relationship.preview)."""
+    from peercircle.experiences.models import PersonCommunity, PersonExperience
 
     owner = get_object_or_404(User.objects.select_related("profile"), public_id=public_id,
                               is_active=True, deleted_at__isnull=True)
@@ -19,18 +22,27 @@ def person_view(*, viewer, public_id) -> dict:
     if profile is None:
         raise_not_found()
     relationship = Relationship(viewer, owner)
+    if relationship.is_self and preview_as in Relationship.PREVIEWS:
+        relationship = Relationship.preview(owner, preview_as)
+    else:
+        preview_as = None
     fields = visible_profile_fields(viewer, profile, relationship)
-    experiences = list(person_experiences(viewer=viewer, owner=owner))
-    communities = list(person_communities(viewer=viewer, owner=owner))
-    if not fields and not experiences and not communities:
+    experiences = list(PersonExperience.objects.filter(experiences_visible_to(viewer, owner, relationship))
+                       .select_related("node", "node__parent"))
+    communities = list(PersonCommunity.objects.filter(experiences_visible_to(viewer, owner, relationship))
+                       .select_related("node"))
+    if not relationship.is_self and not preview_as and not fields and not experiences and not communities:
         raise_not_found()
     return {
         "owner": owner,
         "profile": profile,
         "fields": fields,
         "is_self": relationship.is_self,
+        "preview_as": preview_as,
         "experiences": experiences,
         "communities": communities,
+        "languages": [LANGUAGE_NAMES.get(code, code) for code in profile.languages],
+        "country": country_name(profile.country),
     }
 
 

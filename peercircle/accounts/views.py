@@ -55,7 +55,8 @@ def profile_edit(request):
 
 @login_required
 def person_detail(request, public_id):
-    return render(request, "accounts/person_detail.html", person_view(viewer=request.user, public_id=public_id))
+    view = person_view(viewer=request.user, public_id=public_id, preview_as=request.GET.get("as"))
+    return render(request, "accounts/person_detail.html", view)
 
 
 @login_required

@@ -1,7 +1,6 @@
 from django.db.models import Prefetch
 
-from peercircle.accounts.access import Relationship, experiences_visible_to
-from peercircle.experiences.models import NodeKind, PersonCommunity, PersonExperience, TaxonomyNode
+from peercircle.experiences.models import NodeKind, TaxonomyNode
 
 
 def taxonomy_tree(*, kind: str | None = None) -> list[TaxonomyNode]:
@@ -27,19 +26,3 @@ def nodes_by_codes(codes: list[str]):
 
 def node_by_code(code: str) -> TaxonomyNode | None:
     return TaxonomyNode.objects.filter(code=code, is_active=True).select_related("parent").first()
-
-
-def person_experiences(*, viewer, owner):
-    relationship = Relationship(viewer, owner)
-    return (
-        PersonExperience.objects.filter(experiences_visible_to(viewer, owner, relationship))
-        .select_related("node", "node__parent")
-    )
-
-
-def person_communities(*, viewer, owner):
-    relationship = Relationship(viewer, owner)
-    return (
-        PersonCommunity.objects.filter(experiences_visible_to(viewer, owner, relationship))
-        .select_related("node")
-    )
