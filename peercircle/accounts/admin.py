@@ -1,5 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.template.response import TemplateResponse
 
 from peercircle.accounts.models import Consent, ConsentDocument, PersonalToken, Profile, User
 from peercircle.core.admin import AuditedModelAdmin
@@ -18,9 +20,40 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
     readonly_fields = ("deleted_at",)
+    actions = ["delete_accounts"]
 
     def _subject(self, obj):
         return obj
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting the row would skip erasure (and cascade away records others rely on):
+        # accounts are deleted with the action below, which is the person's own deletion.
+        return False
+
+    @admin.action(description="Delete account and personal data", permissions=["change"])
+    def delete_accounts(self, request, queryset):
+        from peercircle.accounts.services import account_delete
+        from peercircle.core.audit import audit_record
+
+        people = [user for user in queryset.order_by("email")
+                  if not user.is_deleted and user.pk != request.user.pk]
+        if request.POST.get("confirmed") != "yes":
+            return TemplateResponse(request, "admin/accounts/user/delete_accounts.html", {
+                **self.admin_site.each_context(request),
+                "title": "Delete these accounts and their personal data?",
+                "opts": self.model._meta,
+                "people": people,
+                "selected": queryset.values_list("pk", flat=True),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "includes_self": queryset.filter(pk=request.user.pk).exists(),
+            })
+        for user in people:
+            account_delete(user=user, keep_public_posts=False)
+            audit_record(actor=request.user, action="admin.user.delete_account", target=user,
+                         subject=user, is_staff_action=True)
+        self.message_user(request, f"Deleted {len(people)} account(s) and their personal data.",
+                          messages.SUCCESS)
+        return None
 
 
 @admin.register(Profile)
@@ -62,7 +95,14 @@ class ConsentAdmin(AuditedModelAdmin):
     list_filter = ("document__kind",)
     raw_id_fields = ("user",)
 
+    # Consent is the person's own word: only they give or withdraw it (read-only here).
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

@@ -193,18 +193,6 @@ def has_consent(user: User, kind: str) -> bool:
     return Consent.objects.filter(user=user, document__kind=kind, withdrawn_at__isnull=True).exists()
 
 
-def missing_required_consents(user: User) -> list[ConsentDocument]:
-    """Current versions of required documents the person has not agreed to yet."""
-    missing = []
-    for kind in (ConsentKind.TERMS, ConsentKind.PRIVACY):
-        document = current_document(kind)
-        if document and not Consent.objects.filter(
-            user=user, document=document, withdrawn_at__isnull=True
-        ).exists():
-            missing.append(document)
-    return missing
-
-
 # --- Personal API tokens --------------------------------------------------------------------
 
 def hash_token(raw: str) -> str:
@@ -212,16 +200,17 @@ def hash_token(raw: str) -> str:
 
 
 @transaction.atomic
-def token_create(*, user: User, name: str, expires_in_days: int | None = 90) -> tuple[PersonalToken, str]:
+def token_create(*, user: User, name: str, expires_in_days: int = 90) -> tuple[PersonalToken, str]:
+    """Every token expires: a forgotten token must not work for ever."""
     name = clean_plain(name, max_length=80)
     if not name:
         raise AccountError(_("Please give the token a name so you can recognise it later."))
-    if expires_in_days is not None and not 1 <= expires_in_days <= 366:
+    if not isinstance(expires_in_days, int) or not 1 <= expires_in_days <= 366:
         raise AccountError(_("A token can last between 1 and 366 days."))
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = PersonalToken.objects.create(
         user=user, name=name, prefix=raw[:10], token_hash=hash_token(raw),
-        expires_at=timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None,
+        expires_at=timezone.now() + timedelta(days=expires_in_days),
     )
     audit_record(actor=user, action="token.create", target=token, subject=user)
     return token, raw
@@ -285,8 +274,12 @@ def account_export(*, user: User) -> dict:
              "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None}
             for t in user.api_tokens.all()
         ],
+        # Who acted, as the person's own relation to it: staff emails are not theirs to get.
         "activity": [
-            {"at": e.created_at.isoformat(), "action": e.action, "by": e.actor_label,
+            {"at": e.created_at.isoformat(), "action": e.action,
+             "by": "you" if e.actor_id == user.pk
+             else "system" if e.actor_id is None and not e.is_staff_action
+             else "staff",
              "by_staff": e.is_staff_action}
             for e in AuditEntry.objects.filter(subject=user).order_by("created_at")[:5000]
         ],
@@ -310,6 +303,22 @@ def account_delete(*, user: User, keep_public_posts: bool = False) -> None:
     posts they chose to keep show as "Former member", and audit entries stay meaningful."""
     if user.is_deleted:
         return
+    from django.apps import apps
+
+    former = f"former-member-{user.pk}"
+    # Django's admin history names each record by its str() (a display name, an email), so
+    # note every record that belongs to the person before it is erased: (content type, ids).
+    owned = [(ContentType.objects.get_for_model(User), [str(user.pk)])]
+    for model in apps.get_models():
+        if model is LogEntry:  # its `user` is the staff member who acted
+            continue
+        field = next((f for f in model._meta.concrete_fields if f.name == "user"), None)
+        if field is None or not field.is_relation or field.related_model is not User:
+            continue
+        ids = [str(pk) for pk in model._base_manager.filter(user=user).values_list("pk", flat=True)]
+        if ids:
+            owned.append((ContentType.objects.get_for_model(model), ids))
+
     for provider in personal_data_providers():
         provider.erase(user, keep_public_posts)
     Profile.objects.filter(user=user).delete()
@@ -318,12 +327,14 @@ def account_delete(*, user: User, keep_public_posts: bool = False) -> None:
     user.authenticator_set.all().delete()
     user.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
     user.memberships.filter(ended_at__isnull=True).update(ended_at=timezone.now())
-    former = f"former-member-{user.pk}"
-    AuditEntry.objects.filter(actor=user).update(actor_label=former)
+    # The audit log keeps what happened and when, not who the person was: entries about them
+    # lose the record's name (a display name, a token's name), the details (which may name
+    # an experience) and the address they came from.
+    AuditEntry.objects.filter(subject=user).update(target_label=former, data={}, ip_address=None)
+    AuditEntry.objects.filter(actor=user).update(actor_label=former, ip_address=None)
     AuditEntry.objects.filter(target_id=str(user.pk), target_label=user.email).update(target_label=former)
-    # Django's own admin history names the account by its email too.
-    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User),
-                            object_id=str(user.pk)).update(object_repr=former)
+    for content_type, ids in owned:
+        LogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(object_repr=former)
     user.email = f"{former}-{user.public_id.hex[:8]}@deleted.invalid"
     user.set_unusable_password()
     user.is_active = False
@@ -332,8 +343,9 @@ def account_delete(*, user: User, keep_public_posts: bool = False) -> None:
     user.deleted_at = timezone.now()
     user.save()
     _end_sessions(user)
-    audit_record(actor=None, action="account.delete", target=user, subject=user,
-                 data={"kept_public_posts": keep_public_posts})
+    deletion = audit_record(actor=None, action="account.delete", target=user, subject=user,
+                            data={"kept_public_posts": keep_public_posts})
+    AuditEntry.objects.filter(pk=deletion.pk).update(ip_address=None)
 
 
 def _end_sessions(user: User) -> None:

@@ -32,6 +32,15 @@ class AuditedModelAdmin(admin.ModelAdmin):
                          subject=self._subject(obj), is_staff_action=True)
         return super().log_deletions(request, queryset)
 
+    def changelist_view(self, request, extra_context=None):
+        # A list of confidential records shows many people's data at once: one audited read
+        # per view (each record opened is audited against its owner in change_view).
+        if self.confidential and request.method == "GET":
+            audit_record(actor=request.user, action=f"{self.model._meta.model_name}.list_confidential",
+                         data={"query": request.GET.urlencode()[:500]} if request.GET else None,
+                         is_staff_action=True)
+        return super().changelist_view(request, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if self.confidential and request.method == "GET":
             obj = self.get_object(request, object_id)

@@ -94,9 +94,13 @@ def rotate_all(batch_size: int = 500) -> dict[str, int]:
                 with connection.cursor() as cursor:
                     placeholders = ",".join(["%s"] * len(pks))
                     qn = connection.ops.quote_name
+                    # Lock the rows until the batch commits, so a value saved in between is
+                    # not overwritten with the re-encrypted old one. SQLite has no FOR UPDATE;
+                    # its transactions begin IMMEDIATE here, holding the write lock throughout.
+                    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
                     cursor.execute(
                         f"SELECT {qn(pk_column)}, {', '.join(qn(c) for c in columns)} "
-                        f"FROM {qn(table)} WHERE {qn(pk_column)} IN ({placeholders})",
+                        f"FROM {qn(table)} WHERE {qn(pk_column)} IN ({placeholders}){lock}",
                         pks,
                     )
                     for row in cursor.fetchall():

@@ -61,8 +61,13 @@ def prepare_user_text(*, text: str, lang: str = "en", markdown: bool = True,
     return PreparedText(source=source, html=html, screening=screen(source, lang=lang))
 
 
-def after_store(*, prepared: PreparedText, author, target, context: str) -> None:
-    """Hand stored text to moderation and alerts (the safety app decides what to do)."""
+def after_store(*, prepared: PreparedText, author, target, context: str,
+                confidential: bool = False) -> None:
+    """Hand stored text to moderation and alerts (the safety app decides what to do).
+
+    `confidential` text (a private story only its author may read) is screened like any
+    other, but no words from it are kept outside the encrypted record."""
     from peercircle.safety.services import screening_outcome_handle
 
-    screening_outcome_handle(prepared=prepared, author=author, target=target, context=context)
+    screening_outcome_handle(prepared=prepared, author=author, target=target, context=context,
+                             confidential=confidential)

@@ -22,5 +22,6 @@ class PersonExperienceAdmin(AuditedModelAdmin):
 
 @admin.register(PersonCommunity)
 class PersonCommunityAdmin(AuditedModelAdmin):
+    confidential = True  # who identifies as LGBTQ+, a veteran … is sensitive too
     list_display = ("user", "node", "visibility")
     raw_id_fields = ("user",)

@@ -24,7 +24,9 @@ class ExperienceForm(forms.Form):
     story = forms.CharField(
         label=_("In your own words (optional, private)"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Only you can read this. It is encrypted, and used only to find people with a similar path."),
+        help_text=_("Only you can read this. It is encrypted, and used only to find people with a "
+                    "similar path. If it sounds like you may be in danger, a trained moderator is "
+                    "told, so they can check on you."),
     )
 
     def __init__(self, *args, editing=False, **kwargs):

@@ -97,7 +97,8 @@ class PersonExperience(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id}:{self.node.code}"
+        # No code: this string lands in audit and admin history, which staff read.
+        return f"experience #{self.pk}"
 
 
 class PersonCommunity(TimeStampedModel):
@@ -120,3 +121,6 @@ class PersonCommunity(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["user", "node"], name="unique_person_community")
         ]
+
+    def __str__(self) -> str:
+        return f"community #{self.pk}"

@@ -57,9 +57,10 @@ def experience_add(*, user, code: str, relation: str = Relation.SELF, stage: str
             _("You have already added this experience. You can change it in your list instead.")
         ) from None
     if prepared.source:
-        after_store(prepared=prepared, author=user, target=experience, context="experience.story")
-    audit_record(actor=user, action="experience.add", target=experience, subject=user,
-                 data={"code": code})
+        after_store(prepared=prepared, author=user, target=experience, context="experience.story",
+                    confidential=True)
+    # The target reference is enough: a health code in the log would tell staff what it is.
+    audit_record(actor=user, action="experience.add", target=experience, subject=user)
     return experience
 
 
@@ -84,9 +85,10 @@ def experience_update(*, user, experience: PersonExperience, relation: str, stag
         fields.append("story")
     experience.save(update_fields=fields)
     if prepared and prepared.source:
-        after_store(prepared=prepared, author=user, target=experience, context="experience.story")
+        after_store(prepared=prepared, author=user, target=experience, context="experience.story",
+                    confidential=True)
     audit_record(actor=user, action="experience.update", target=experience, subject=user,
-                 data={"code": experience.node.code, "visibility": visibility})
+                 data={"visibility": visibility})
     return experience
 
 
@@ -94,9 +96,7 @@ def experience_update(*, user, experience: PersonExperience, relation: str, stag
 def experience_remove(*, user, experience: PersonExperience) -> None:
     if experience.user_id != user.pk:
         raise ExperienceError(_("That experience was not found."))
-    code = experience.node.code
-    audit_record(actor=user, action="experience.remove", target=experience, subject=user,
-                 data={"code": code})
+    audit_record(actor=user, action="experience.remove", target=experience, subject=user)
     experience.delete()
 
 
@@ -108,8 +108,7 @@ def community_add(*, user, code: str, visibility: str = ExperienceVisibility.MAT
     community, _created = PersonCommunity.objects.update_or_create(
         user=user, node=node, defaults={"visibility": visibility}
     )
-    audit_record(actor=user, action="community.add", target=community, subject=user,
-                 data={"code": code})
+    audit_record(actor=user, action="community.add", target=community, subject=user)
     return community
 
 
@@ -117,6 +116,5 @@ def community_add(*, user, code: str, visibility: str = ExperienceVisibility.MAT
 def community_remove(*, user, community: PersonCommunity) -> None:
     if community.user_id != user.pk:
         raise ExperienceError(_("That community was not found."))
-    audit_record(actor=user, action="community.remove", target=community, subject=user,
-                 data={"code": community.node.code})
+    audit_record(actor=user, action="community.remove", target=community, subject=user)
     community.delete()

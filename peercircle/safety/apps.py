@@ -5,3 +5,6 @@ class SafetyConfig(AppConfig):
     name = "peercircle.safety"
     label = "safety"
     verbose_name = "Safety"
+
+    def ready(self):
+        from peercircle.safety import personal_data  # noqa: F401  (registers the provider)

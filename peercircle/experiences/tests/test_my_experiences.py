@@ -34,7 +34,7 @@ def test_adding_an_experience_on_the_page_lists_it(member_client, member):
     assert "Depression" in text(response) and "since April 2023" in text(response)
     experience = PersonExperience.objects.get(user=member)
     assert experience.since == datetime.date(2023, 4, 1)
-    assert AuditEntry.objects.filter(action="experience.add", subject=member, data={"code": "mental_health.depression"}).exists()
+    assert AuditEntry.objects.filter(action="experience.add", subject=member, target_id=str(experience.pk)).exists()
 
 
 def test_adding_with_htmx_answers_with_a_redirect_header(member_client, member):
