@@ -2,6 +2,7 @@
 
 import rules
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from peercircle.accounts.models import Profile, Visibility
 from peercircle.core.registry import connection_providers
@@ -75,6 +76,17 @@ class Relationship:
         if visibility != ExperienceVisibility.PEERS:
             return False
         return self.allows(Visibility.ORGANIZATION)
+
+
+def name_for(viewer, person) -> str:
+    """The name to show `viewer` next to something `person` wrote or did: their display name
+    when its visibility allows, "A member" otherwise, "Former member" once they have left."""
+    if person.is_deleted:
+        return str(_("Former member"))
+    profile = getattr(person, "profile", None)
+    if profile and Relationship(viewer, person).allows(profile.display_name_visibility):
+        return profile.display_name
+    return str(_("A member"))
 
 
 def name_shown_to_organization(profile: Profile | None) -> str | None:

@@ -58,16 +58,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
-    @property
-    def public_name(self) -> str:
-        """The name shown next to things this person wrote, to anyone."""
-        if self.is_deleted:
-            return str(_("Former member"))
-        profile = getattr(self, "profile", None)
-        if profile and profile.display_name and profile.display_name_visibility != Visibility.PRIVATE:
-            return profile.display_name
-        return str(_("A member"))
-
 
 class Visibility(models.TextChoices):
     """Who may see a profile field. Each level includes the ones above it in this list."""

@@ -2,10 +2,12 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.test import Client
 
+from peercircle.accounts.access import name_for
 from peercircle.accounts.models import Consent, PersonalToken, Profile, User
 from peercircle.accounts.tests.factories import PASSWORD, PersonalTokenFactory
 from peercircle.core.models import AuditEntry
@@ -112,7 +114,7 @@ def test_deleting_my_account_removes_my_personal_data_and_signs_me_out(member_cl
     assert not EmailAddress.objects.filter(user=member).exists()
     assert not Consent.objects.filter(user=member, withdrawn_at__isnull=True).exists()
     assert not Membership.objects.active().filter(user=member).exists()
-    assert member.public_name == "Former member"
+    assert name_for(AnonymousUser(), member) == "Former member"
 
     assert member_client.get("/me/profile/").status_code == 302
     again = Client()
@@ -154,7 +156,7 @@ def test_the_api_deletes_an_account_only_with_the_right_password(member_client, 
     right = member_client.post("/api/v1/me/delete", {"password": PASSWORD}, content_type="application/json")
     assert right.status_code == 200
     member.refresh_from_db()
-    assert not member.is_active and member.public_name == "Former member"
+    assert not member.is_active and name_for(AnonymousUser(), member) == "Former member"
     assert not Profile.objects.filter(user=member).exists()
 
 

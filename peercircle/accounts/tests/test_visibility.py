@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from peercircle.accounts.access import name_for
 from peercircle.accounts.models import Profile
 from peercircle.core import registry
 from peercircle.core.tests.helpers import signed_in, text
@@ -137,11 +138,13 @@ def test_people_pages_need_signing_in(mara):
     assert profile_api(Client(), mara).status_code == 401
 
 
-def test_my_display_name_next_to_my_words_follows_its_visibility(mara):
-    assert mara.public_name == "Mara"
+def test_my_display_name_next_to_my_words_follows_its_visibility(mara, facilitator, other_member):
+    assert name_for(facilitator, mara) == "Mara"
+    assert name_for(other_member, mara) == "A member"
     Profile.objects.filter(user=mara).update(display_name_visibility="private")
     mara.refresh_from_db()
-    assert mara.public_name == "A member"
+    assert name_for(facilitator, mara) == "A member"
+    assert name_for(mara, mara) == "Mara"
 
 
 def test_every_role_in_my_organization_counts_as_a_colleague(mara, facilitator, clinician, moderator):
