@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "peercircle.organizations",
     "peercircle.experiences",
     "peercircle.safety",
+    "peercircle.groups",
 ]
 
 MIDDLEWARE = [

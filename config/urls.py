@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("peercircle.accounts.urls")),
     path("", include("peercircle.experiences.urls")),
     path("", include("peercircle.organizations.urls")),
+    path("", include("peercircle.groups.urls")),
 ]
 
 handler404 = "peercircle.core.views.page_not_found"

@@ -45,11 +45,13 @@ def invalid(request, exc):
 def _mount():
     from peercircle.accounts.api import router as accounts_router
     from peercircle.experiences.api import router as experiences_router
+    from peercircle.groups.api import router as groups_router
     from peercircle.organizations.api import router as organizations_router
 
     api.add_router("/", accounts_router)
     api.add_router("/", experiences_router)
     api.add_router("/", organizations_router)
+    api.add_router("/", groups_router)
 
 
 _mount()

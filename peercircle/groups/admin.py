@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries, SupportGroup
+
+
+@admin.register(SupportGroup)
+class SupportGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization", "status", "format", "city", "last_confirmed_at"]
+    list_filter = ["status", "format", "join_policy"]
+    search_fields = ["name", "slug", "city"]
+    # Writes go through the services (text pipeline, audit); the admin is for looking.
+    readonly_fields = [f.name for f in SupportGroup._meta.concrete_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(admin.ModelAdmin):
+    list_display = ["title", "group", "rrule", "start_date", "start_time", "is_active"]
+    readonly_fields = [f.name for f in MeetingSeries._meta.concrete_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MeetingException)
+class MeetingExceptionAdmin(admin.ModelAdmin):
+    list_display = ["series", "kind", "original_start", "new_start"]
+    readonly_fields = [f.name for f in MeetingException._meta.concrete_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(GroupMembership)
+class GroupMembershipAdmin(admin.ModelAdmin):
+    list_display = ["pk", "group", "role", "status", "joined_at", "ended_at"]
+    list_filter = ["status", "role"]
+    readonly_fields = [f.name for f in GroupMembership._meta.concrete_fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,300 @@
+"""The groups API: list and read groups, start one, join and leave, members, meetings."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import AnonymousUser
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from peercircle.api.auth import AUTH
+from peercircle.groups.access import with_names
+from peercircle.groups.models import MeetingSeries, MembershipStatus
+from peercircle.groups.selectors import (
+    group_for_viewer,
+    group_list,
+    upcoming_occurrences,
+    visible_members,
+)
+from peercircle.groups.services import (
+    GroupError,
+    group_create,
+    group_join,
+    group_leave,
+    meeting_occurrence_cancel,
+    meeting_series_create,
+)
+from peercircle.organizations.models import Organization
+
+router = Router(tags=["groups"])
+UTC = ZoneInfo("UTC")
+
+
+def _anyone(request):
+    """Signed in or not: reads of public things also know who asks, to show them more."""
+    return request.user if request.user.is_authenticated else AnonymousUser()
+
+
+OPTIONAL_AUTH = [*AUTH, _anyone]
+
+
+class Message(Schema):
+    detail: str
+
+
+class GroupOut(Schema):
+    name: str
+    slug: str
+    status: str
+    format: str
+    leadership: str
+    join_policy: str
+    city: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    timezone: str
+    languages: list[str]
+    organization: str | None
+    experiences: list[str]
+
+    @staticmethod
+    def resolve_organization(group):
+        return group.organization.slug if group.organization else None
+
+    @staticmethod
+    def resolve_experiences(group):
+        return [node.code for node in group.experiences.all()]
+
+
+class GroupDetailOut(GroupOut):
+    """One group as the person asking may see it (the endpoint puts their GroupViewer on the request)."""
+
+    description_html: str
+    communities: list[str]
+    venue_name: str
+    address: str
+    capacity: int | None
+    accessibility: list[str]
+    accessibility_notes: str
+    agreement_html: str
+    online_url: str | None
+    member_list_visibility: str
+    last_confirmed_at: datetime | None
+    my_status: str | None
+
+    @staticmethod
+    def resolve_communities(group):
+        return [node.code for node in group.communities.all()]
+
+    @staticmethod
+    def resolve_agreement_html(group):
+        return group.agreement_for_display()
+
+    @staticmethod
+    def resolve_online_url(group, context):
+        viewer = context["request"].group_viewer
+        return group.online_url if viewer.can_see_online_link and group.online_url else None
+
+    @staticmethod
+    def resolve_my_status(group, context):
+        membership = context["request"].group_viewer.membership
+        return membership.status if membership else None
+
+
+class GroupIn(Schema):
+    name: str
+    description: str = ""
+    organization: str | None = None
+    experience_codes: list[str] = []
+    community_codes: list[str] = []
+    leadership: str = "peer_facilitated"
+    format: str = "in_person"
+    venue_name: str = ""
+    address: str = ""
+    city: str = ""
+    country: str = ""
+    timezone: str = ""
+    online_url: str = ""
+    online_url_visibility: str = "members"
+    languages: list[str] = []
+    join_policy: str = "open"
+    capacity: int | None = None
+    accessibility: list[str] = []
+    accessibility_notes: str = ""
+    agreement: str = ""
+    member_list_visibility: str = "facilitators"
+
+
+class JoinIn(Schema):
+    agreement_accepted: bool = False
+
+
+class MembershipOut(Schema):
+    group: str
+    role: str
+    status: str
+
+
+class MemberOut(Schema):
+    person: str
+    name: str
+    role: str
+    joined_at: datetime | None
+
+
+class OccurrenceOut(Schema):
+    series_id: int
+    title: str
+    status: str
+    note: str
+    start_utc: datetime
+    end_utc: datetime
+    start_local: datetime
+    end_local: datetime
+    timezone: str
+    original_start_utc: datetime
+    online_url: str | None
+
+
+class SeriesIn(Schema):
+    title: str
+    start_date: date
+    start_time: time
+    duration_minutes: int = 90
+    rrule: str = ""
+    online_url: str = ""
+    capacity: int | None = None
+
+
+class SeriesOut(Schema):
+    id: int
+    title: str
+    rrule: str
+    start_date: date
+    start_time: time
+    duration_minutes: int
+    timezone: str
+    capacity: int | None
+
+    @staticmethod
+    def resolve_timezone(series):
+        return series.group.timezone
+
+
+class CancelIn(Schema):
+    original_start: datetime
+    note: str = ""
+
+
+def _viewed(request, slug):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    request.group_viewer = viewer
+    return group, viewer
+
+
+@router.get("/groups", response=list[GroupOut], auth=None, summary="Listed support groups (public)")
+@paginate(LimitOffsetPagination)
+def groups(request, q: str = "", experience: str = ""):
+    return group_list(query=q.strip()[:100], experience=experience.strip()[:64])
+
+
+@router.post("/groups", response={201: GroupDetailOut, 400: Message}, summary="Start a group")
+def create(request, payload: GroupIn):
+    values = payload.dict()
+    organization = None
+    if values.pop("organization"):
+        organization = Organization.objects.filter(slug=payload.organization, is_active=True).first()
+        if organization is None:
+            raise GroupError("That organization was not found.")
+    group = group_create(actor=request.auth, organization=organization, **values)
+    group, viewer = _viewed(request, group.slug)
+    return Status(201, group)
+
+
+@router.get("/groups/{slug}", response={200: GroupDetailOut, 404: Message}, auth=OPTIONAL_AUTH,
+            summary="One group")
+def group(request, slug: str):
+    group, viewer = _viewed(request, slug)
+    return group
+
+
+@router.post("/groups/{slug}/join", response={200: MembershipOut, 201: MembershipOut, 400: Message, 404: Message},
+             summary="Join a group, or ask to join one that decides (accept its agreement)")
+def join(request, slug: str, payload: JoinIn):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    already = viewer.membership is not None
+    membership = group_join(user=request.auth, group=group, agreement_accepted=payload.agreement_accepted)
+    out = {"group": group.slug, "role": membership.role, "status": membership.status}
+    return out if already else Status(201, out)
+
+
+@router.post("/groups/{slug}/leave", response={200: MembershipOut, 400: Message, 404: Message},
+             summary="Leave a group, or withdraw a request (no reason asked)")
+def leave(request, slug: str):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    membership = group_leave(user=request.auth, group=group)
+    return {"group": group.slug, "role": membership.role, "status": membership.status}
+
+
+@router.get("/groups/{slug}/members", response={200: list[MemberOut], 404: Message},
+            summary="Members, when the group shows its list to you")
+def members(request, slug: str):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    return [{"person": str(m.user.public_id), "name": m.shown_name, "role": m.role, "joined_at": m.joined_at}
+            for m in with_names(viewer, visible_members(group=group, viewer=viewer))]
+
+
+@router.get("/groups/{slug}/meetings", response={200: list[OccurrenceOut], 404: Message}, auth=OPTIONAL_AUTH,
+            summary="Upcoming meetings, in UTC and in the group's time zone")
+def meetings(request, slug: str, days: int = 60):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    zone = ZoneInfo(group.timezone)
+    now = timezone.now()
+    links = {}
+    if viewer.can_see_online_link and group.meets_online:
+        links = {s.pk: s.online_url or group.online_url for s in group.series.filter(is_active=True)}
+    return [
+        {"series_id": o.series_id, "title": o.title, "status": o.status, "note": o.note,
+         "start_utc": o.start.astimezone(UTC), "end_utc": o.end.astimezone(UTC),
+         "start_local": o.start.astimezone(zone), "end_local": o.end.astimezone(zone), "timezone": group.timezone,
+         "original_start_utc": o.original_start.astimezone(UTC), "online_url": links.get(o.series_id) or None}
+        for o in upcoming_occurrences(group, now, now + timedelta(days=max(1, min(days, 400))))
+    ]
+
+
+@router.post("/groups/{slug}/series", response={201: SeriesOut, 400: Message, 404: Message},
+             summary="Add a schedule (an RFC 5545 RRULE) or a one-off meeting (facilitators)")
+def series_create(request, slug: str, payload: SeriesIn):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    if not viewer.can_manage:
+        from django.http import Http404
+
+        raise Http404
+    series = meeting_series_create(actor=request.auth, group=group, **payload.dict())
+    return Status(201, series)
+
+
+@router.post("/groups/{slug}/series/{series_id}/cancel", response={200: Message, 400: Message, 404: Message},
+             summary="Cancel one meeting of a schedule (facilitators)")
+def occurrence_cancel(request, slug: str, series_id: int, payload: CancelIn):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    if not viewer.can_manage:
+        from django.http import Http404
+
+        raise Http404
+    series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
+    meeting_occurrence_cancel(actor=request.auth, series=series, original_start=payload.original_start,
+                              note=payload.note)
+    return {"detail": "Cancelled."}
+
+
+@router.get("/me/groups", response=list[MembershipOut], summary="My groups and open requests")
+def my_groups(request):
+    from peercircle.groups.selectors import my_memberships
+
+    return [{"group": m.group.slug, "role": m.role, "status": m.status}
+            for m in my_memberships(user=request.auth) if m.status in (MembershipStatus.ACTIVE,
+                                                                         MembershipStatus.REQUESTED)]

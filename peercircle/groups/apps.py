@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class GroupsConfig(AppConfig):
+    name = "peercircle.groups"
+    label = "groups"
+    verbose_name = "Support groups"
+
+    def ready(self):
+        from peercircle.core.registry import register_connection_provider
+        from peercircle.groups import personal_data  # noqa: F401  (registers the provider)
+        from peercircle.groups.access import share_a_group
+
+        register_connection_provider(share_a_group)

@@ -1,0 +1,217 @@
+"""Pages for a group's facilitators (and its organization's admins): details, requests,
+members and meetings. Each form posts to its own address and comes back to the page."""
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peercircle.core.htmx import redirect_or_hx
+from peercircle.groups.access import with_names
+from peercircle.groups.forms import GroupForm, MoveForm, OccurrenceForm, RemoveForm, ScheduleForm
+from peercircle.groups.models import GroupMembership, MeetingSeries, MembershipStatus
+from peercircle.groups.selectors import (
+    group_series,
+    join_requests,
+    managed_group,
+    upcoming_occurrences,
+)
+from peercircle.groups.services import (
+    GroupError,
+    group_approve,
+    group_confirm_details,
+    group_member_remove,
+    group_request_approve,
+    group_request_decline,
+    group_update,
+    meeting_occurrence_cancel,
+    meeting_occurrence_move,
+    meeting_series_create,
+    meeting_series_end,
+)
+
+
+def _initial(group) -> dict:
+    return {
+        "name": group.name, "description": group.description, "leadership": group.leadership,
+        "format": group.format, "venue_name": group.venue_name, "address": group.address, "city": group.city,
+        "country": group.country, "timezone": group.timezone, "online_url": group.online_url,
+        "online_url_visibility": group.online_url_visibility, "languages": group.languages,
+        "join_policy": group.join_policy, "capacity": group.capacity, "accessibility": group.accessibility,
+        "accessibility_notes": group.accessibility_notes, "agreement": group.agreement,
+        "member_list_visibility": group.member_list_visibility, "status": group.status,
+        "experiences": [n.code for n in group.experiences.all()],
+        "communities": [n.code for n in group.communities.all()],
+    }
+
+
+def _manageable(request, slug):
+    group, viewer = managed_group(slug=slug, user=request.user)
+    if not viewer.can_manage:
+        raise Http404
+    return group, viewer
+
+
+def _back(request, group, anchor=""):
+    return redirect_or_hx(request, f"/groups/{group.slug}/manage/{anchor}")
+
+
+@login_required
+def manage(request, slug):
+    group, viewer = managed_group(slug=slug, user=request.user)
+    if not viewer.can_manage:  # an organization's facilitator who may only approve
+        return render(request, "groups/approve.html", {"group": group, "viewer": viewer})
+    form = GroupForm(request.POST or None, initial=_initial(group), editing=True, prefix="group")
+    if request.method == "POST" and form.is_valid():
+        values = form.service_values()
+        try:
+            group_update(actor=request.user, group=group, **values)
+        except GroupError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return _back(request, group)
+    return render(request, "groups/manage.html", _manage_context(request, group, viewer, form=form))
+
+
+def _manage_context(request, group, viewer, **forms) -> dict:
+    now = timezone.now()
+    members = (GroupMembership.objects.active().filter(group=group)
+               .select_related("user", "user__profile").order_by("-role", "joined_at", "pk"))
+    return {
+        "group": group, "viewer": viewer,
+        "form": forms.get("form") or GroupForm(initial=_initial(group), editing=True, prefix="group"),
+        "schedule_form": forms.get("schedule_form") or ScheduleForm(prefix="schedule"),
+        "requests": with_names(viewer, join_requests(group=group)),
+        "members": with_names(viewer, members),
+        "series": group_series(group=group),
+        "occurrences": upcoming_occurrences(group, now, now + timedelta(days=120))[:20],
+        "group_tz": group.timezone,
+    }
+
+
+@login_required
+@require_POST
+def confirm(request, slug):
+    group, viewer = _manageable(request, slug)
+    group_confirm_details(actor=request.user, group=group)
+    messages.success(request, _("Thank you: the listing shows its details were confirmed today."))
+    return _back(request, group)
+
+
+@login_required
+@require_POST
+def approve(request, slug):
+    group, viewer = managed_group(slug=slug, user=request.user)
+    try:
+        group_approve(actor=request.user, group=group)
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(name)s is approved and listed.") % {"name": group.name})
+    return redirect_or_hx(request, f"/groups/{group.slug}/")
+
+
+@login_required
+@require_POST
+def request_answer(request, slug, membership_id, answer):
+    group, viewer = _manageable(request, slug)
+    if answer not in ("approve", "decline"):
+        raise Http404
+    membership = get_object_or_404(GroupMembership, pk=membership_id, group=group, status=MembershipStatus.REQUESTED)
+    try:
+        if answer == "approve":
+            group_request_approve(actor=request.user, membership=membership)
+            messages.success(request, _("Request accepted. They are now a member."))
+        else:
+            group_request_decline(actor=request.user, membership=membership)
+            messages.success(request, _("Request declined."))
+    except GroupError as error:
+        messages.error(request, str(error))
+    return _back(request, group, "#requests-h")
+
+
+@login_required
+@require_POST
+def member_remove(request, slug, membership_id):
+    group, viewer = _manageable(request, slug)
+    membership = get_object_or_404(GroupMembership, pk=membership_id, group=group, status=MembershipStatus.ACTIVE)
+    form = RemoveForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise GroupError(_("Please write the reason. It is kept, and shown only to the group's facilitators "
+                               "and to the person."))
+        group_member_remove(actor=request.user, membership=membership, reason=form.cleaned_data["reason"])
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Removed from the group. The reason is recorded."))
+    return _back(request, group, "#members-h")
+
+
+@login_required
+@require_POST
+def schedule_add(request, slug):
+    group, viewer = _manageable(request, slug)
+    form = ScheduleForm(request.POST, prefix="schedule")
+    if form.is_valid():
+        try:
+            meeting_series_create(actor=request.user, group=group, **form.service_values())
+        except GroupError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Meetings added."))
+            return _back(request, group, "#meetings-h")
+    return render(request, "groups/manage.html", _manage_context(request, group, viewer, schedule_form=form))
+
+
+@login_required
+@require_POST
+def series_end(request, slug, series_id):
+    group, viewer = _manageable(request, slug)
+    series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
+    meeting_series_end(actor=request.user, series=series)
+    messages.success(request, _("That schedule is removed."))
+    return _back(request, group, "#meetings-h")
+
+
+def _parse_original(value: str) -> datetime | None:
+    try:
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+def occurrence_change(request, slug, action):
+    group, viewer = _manageable(request, slug)
+    if action not in ("cancel", "move"):
+        raise Http404
+    form = (MoveForm if action == "move" else OccurrenceForm)(request.POST)
+    original = _parse_original(request.POST.get("original_start", ""))
+    if not form.is_valid() or original is None:
+        messages.error(request, _("Please give the new date and time.") if action == "move"
+                       else _("That meeting could not be found."))
+        return _back(request, group, "#meetings-h")
+    series = get_object_or_404(MeetingSeries, pk=form.cleaned_data["series"], group=group, is_active=True)
+    try:
+        if action == "cancel":
+            meeting_occurrence_cancel(actor=request.user, series=series, original_start=original,
+                                      note=form.cleaned_data["note"])
+            messages.success(request, _("That meeting is cancelled. Members see the note on the group's page."))
+        else:
+            new_start = datetime.combine(form.cleaned_data["new_date"], form.cleaned_data["new_time"]).replace(
+                tzinfo=ZoneInfo(group.timezone))
+            meeting_occurrence_move(actor=request.user, series=series, original_start=original,
+                                    new_start=new_start, note=form.cleaned_data["note"])
+            messages.success(request, _("That meeting is moved."))
+    except GroupError as error:
+        messages.error(request, str(error))
+    return _back(request, group, "#meetings-h")

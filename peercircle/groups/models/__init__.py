@@ -1,0 +1,21 @@
+from peercircle.groups.models.groups import (
+    ACCESSIBILITY_CODES,
+    Accessibility,
+    GroupFormat,
+    GroupMembership,
+    GroupStatus,
+    JoinPolicy,
+    Leadership,
+    LinkVisibility,
+    MemberListVisibility,
+    MembershipRole,
+    MembershipStatus,
+    SupportGroup,
+)
+from peercircle.groups.models.meetings import ExceptionKind, MeetingException, MeetingSeries
+
+__all__ = [
+    "ACCESSIBILITY_CODES", "Accessibility", "ExceptionKind", "GroupFormat", "GroupMembership",
+    "GroupStatus", "JoinPolicy", "Leadership", "LinkVisibility", "MeetingException",
+    "MeetingSeries", "MemberListVisibility", "MembershipRole", "MembershipStatus", "SupportGroup",
+]

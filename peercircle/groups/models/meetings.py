@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from peercircle.core.models import TimeStampedModel
+from peercircle.groups.models.groups import SupportGroup
+
+
+class MeetingSeries(TimeStampedModel):
+    """A schedule of meetings: an RFC 5545 RRULE (without DTSTART) expanded in the group's
+    time zone from `start_date` at `start_time` local time. An empty rule is a one-off."""
+
+    group = models.ForeignKey(SupportGroup, on_delete=models.CASCADE, related_name="series")
+    title = models.CharField(_("title"), max_length=200)
+    rrule = models.CharField(_("repeat rule"), max_length=500, blank=True)
+    start_date = models.DateField(_("first date"))
+    start_time = models.TimeField(_("start time"))
+    duration_minutes = models.PositiveIntegerField(_("length in minutes"), default=90)
+    # Overrides the group's link for this series (a workshop on another platform).
+    online_url = models.URLField(_("online meeting link"), max_length=500, blank=True)
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["start_date", "start_time", "pk"]
+        verbose_name_plural = "meeting series"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_one_off(self) -> bool:
+        return not self.rrule
+
+
+class ExceptionKind(models.TextChoices):
+    CANCELLED = "cancelled", _("Cancelled")
+    MOVED = "moved", _("Moved")
+
+
+class MeetingException(TimeStampedModel):
+    """One occurrence of a series that is cancelled or moved. `original_start` is the
+    occurrence's start as the rule gives it (stored in UTC, like every datetime)."""
+
+    series = models.ForeignKey(MeetingSeries, on_delete=models.CASCADE, related_name="exceptions")
+    original_start = models.DateTimeField()
+    kind = models.CharField(max_length=20, choices=ExceptionKind.choices)
+    new_start = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["original_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "original_start"], name="unique_meeting_exception"),
+            models.CheckConstraint(
+                condition=models.Q(kind="cancelled", new_start__isnull=True)
+                | models.Q(kind="moved", new_start__isnull=False),
+                name="meeting_exception_moved_has_new_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.original_start:%Y-%m-%d %H:%M}"

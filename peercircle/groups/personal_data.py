@@ -1,0 +1,35 @@
+from django.utils import timezone
+
+from peercircle.core.registry import PersonalDataProvider, register_personal_data
+from peercircle.groups.models import GroupMembership, MembershipStatus, SupportGroup
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def _export(user):
+    return {
+        "memberships": [
+            {"group": m.group.name, "group_slug": m.group.slug, "role": m.role, "status": m.status,
+             "requested_at": _iso(m.requested_at), "agreement_accepted_at": _iso(m.agreement_accepted_at),
+             "joined_at": _iso(m.joined_at), "ended_at": _iso(m.ended_at),
+             "removal_reason": m.removal_reason}
+            for m in GroupMembership.objects.filter(user=user).select_related("group").order_by("requested_at")
+        ],
+        "groups_started": [
+            {"name": g.name, "slug": g.slug, "created_at": _iso(g.created_at), "status": g.status}
+            for g in SupportGroup.objects.filter(created_by=user).order_by("created_at")
+        ],
+    }
+
+
+def _erase(user, keep_public_posts: bool) -> None:
+    # Groups the person started go on for their other members; only the link to them goes.
+    now = timezone.now()
+    GroupMembership.objects.current().filter(user=user).update(status=MembershipStatus.LEFT, ended_at=now)
+    GroupMembership.objects.filter(user=user).update(removal_reason="")
+    SupportGroup.objects.filter(created_by=user).update(created_by=None)
+
+
+register_personal_data(PersonalDataProvider(name="groups", export=_export, erase=_erase))

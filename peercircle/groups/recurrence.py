@@ -1,0 +1,140 @@
+"""Expanding meeting schedules. Rules are expanded in the group's local wall time and only
+then given a time zone, so a 19:00 meeting stays at 19:00 local across daylight saving.
+
+Pure functions on plain values: the selectors feed them series and exceptions.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrulestr
+
+ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_UNTIL = re.compile(r"UNTIL=(\d{8})(?:T(\d{6})(Z?))?", re.IGNORECASE)
+
+
+class InvalidRule(ValueError):
+    """The rule cannot be used; the message says which part, in plain words."""
+
+
+def normalize_rule(rule: str, *, tz: str) -> str:
+    """A single RRULE, upper-case, without the "RRULE:" prefix, with UNTIL as local time.
+
+    RFC 5545 writes UNTIL in UTC when DTSTART has a time zone; we expand in local wall time,
+    so a UTC UNTIL is turned into the group's local time here (and back in the iCalendar)."""
+    rule = (rule or "").strip().upper()
+    if rule.startswith("RRULE:"):
+        rule = rule[len("RRULE:"):]
+    if not rule:
+        return ""
+    if any(part in rule for part in ("\n", "DTSTART", "EXDATE", "RDATE")):
+        raise InvalidRule("Give one repeat rule only (no DTSTART, EXDATE or RDATE).")
+
+    def local_until(match: re.Match) -> str:
+        day, clock, utc = match.group(1), match.group(2) or "235959", match.group(3)
+        moment = datetime.strptime(day + clock, "%Y%m%d%H%M%S")
+        if utc:
+            moment = moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        return f"UNTIL={moment:%Y%m%dT%H%M%S}"
+
+    try:
+        rule = _UNTIL.sub(local_until, rule)
+        parsed = rrulestr(rule, dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError, KeyError) as error:
+        raise InvalidRule("That repeat rule could not be read.") from error
+    if parsed._freq not in ALLOWED_FREQUENCIES:
+        raise InvalidRule("Meetings can repeat daily, weekly, monthly or yearly.")
+    return rule
+
+
+def build_rule(*, pattern: str, weekday: str = "", nth: int = 1, until: date | None = None) -> str:
+    """The rule for a schedule chosen in the friendly form."""
+    if pattern == "once":
+        return ""
+    if weekday not in WEEKDAYS:
+        raise InvalidRule("Please choose a day of the week.")
+    if pattern == "weekly":
+        rule = f"FREQ=WEEKLY;BYDAY={weekday}"
+    elif pattern == "every_other_week":
+        rule = f"FREQ=WEEKLY;INTERVAL=2;BYDAY={weekday}"
+    elif pattern == "monthly":
+        if nth not in (1, 2, 3, 4, -1):
+            raise InvalidRule("Please choose which week of the month.")
+        rule = f"FREQ=MONTHLY;BYDAY={nth}{weekday}"
+    else:
+        raise InvalidRule("Please choose how often the group meets.")
+    if until:
+        rule += f";UNTIL={until:%Y%m%d}T235959"
+    return rule
+
+
+def local_rule(rule: str, first: datetime):
+    return rrulestr(rule, dtstart=first) if rule else None
+
+
+def first_occurrence(rule: str, start_date: date, start_time: time) -> date | None:
+    """The first date on or after `start_date` the rule gives (RFC 5545 counts DTSTART as an
+    occurrence, so it must be one). None when the rule never happens."""
+    first = datetime.combine(start_date, start_time)
+    if not rule:
+        return start_date
+    found = local_rule(rule, first).after(first, inc=True)
+    return found.date() if found else None
+
+
+def localize(moment: datetime, tz: ZoneInfo) -> datetime:
+    """Local wall time → aware. A time skipped by a clock change (01:30 on the spring-forward
+    night) takes the offset from before the change: the meeting is an hour later that day."""
+    return moment.replace(tzinfo=tz)
+
+
+def rule_starts(*, rule: str, start_date: date, start_time: time, tz: str,
+                start: datetime, end: datetime, limit: int = 1000) -> list[datetime]:
+    """Aware starts (in the group's zone) of the schedule in [start, end)."""
+    zone = ZoneInfo(tz)
+    first = datetime.combine(start_date, start_time)
+    # A day either side of the window covers any UTC offset; exact filtering is done aware.
+    window_start = start.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
+    window_end = end.astimezone(zone).replace(tzinfo=None) + timedelta(days=1)
+    if not rule:
+        local = [first] if window_start <= first <= window_end else []
+    else:
+        local = []
+        for moment in local_rule(rule, first).xafter(max(first, window_start), inc=True):
+            if moment > window_end or len(local) >= limit:
+                break
+            local.append(moment)
+    return [aware for aware in (localize(m, zone) for m in local) if start <= aware < end]
+
+
+def is_occurrence(*, rule: str, start_date: date, start_time: time, tz: str, moment: datetime) -> bool:
+    starts = rule_starts(rule=rule, start_date=start_date, start_time=start_time, tz=tz,
+                         start=moment - timedelta(minutes=1), end=moment + timedelta(minutes=1))
+    return any(s == moment for s in starts)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    series_id: int
+    title: str
+    start: datetime
+    end: datetime
+    original_start: datetime
+    status: str  # "scheduled", "moved" or "cancelled"
+    note: str = ""
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    @property
+    def is_moved(self) -> bool:
+        return self.status == "moved"
+
+    @property
+    def key(self) -> str:
+        """How a form names this occurrence: its original start in UTC."""
+        return self.original_start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ")

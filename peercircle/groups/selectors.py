@@ -1,0 +1,120 @@
+"""Reads of groups, memberships and meetings, each already limited to what the viewer may see."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+
+from peercircle.groups.access import GroupViewer, groups_visible_to, listed_groups
+from peercircle.groups.models import (
+    ExceptionKind,
+    GroupMembership,
+    MeetingException,
+    MeetingSeries,
+    MembershipRole,
+    SupportGroup,
+)
+from peercircle.groups.recurrence import Occurrence, rule_starts
+
+UTC = ZoneInfo("UTC")
+
+
+def group_list(*, query: str = "", experience: str = ""):
+    """Listed groups for the public list: one query for the page, one for their experiences."""
+    groups = listed_groups().select_related("organization").prefetch_related("experiences")
+    if query:
+        groups = groups.filter(Q(name__icontains=query) | Q(description__icontains=query)
+                               | Q(city__icontains=query))
+    if experience:
+        # A top-level code ("grief") finds groups for any of its entries too.
+        groups = groups.filter(Q(experiences__code=experience) | Q(experiences__parent__code=experience)).distinct()
+    return groups.order_by("name", "pk")
+
+
+def group_for_viewer(*, slug: str, user) -> tuple[SupportGroup, GroupViewer]:
+    group = SupportGroup.objects.select_related("organization").filter(
+        pk__in=groups_visible_to(user).values("pk"), slug=slug).first()
+    if group is None:
+        raise Http404
+    viewer = GroupViewer(user, group)
+    if not viewer.can_see:
+        raise Http404
+    return group, viewer
+
+
+def managed_group(*, slug: str, user) -> tuple[SupportGroup, GroupViewer]:
+    group, viewer = group_for_viewer(slug=slug, user=user)
+    if not (viewer.can_manage or viewer.can_approve):
+        raise Http404
+    return group, viewer
+
+
+def visible_members(*, group: SupportGroup, viewer: GroupViewer):
+    if not viewer.can_see_members:
+        raise Http404
+    return (GroupMembership.objects.active().filter(group=group)
+            .select_related("user", "user__profile").order_by("-role", "joined_at", "pk"))
+
+
+def join_requests(*, group: SupportGroup):
+    return (GroupMembership.objects.filter(group=group, status="requested")
+            .select_related("user", "user__profile").order_by("requested_at", "pk"))
+
+
+def facilitator_count(group: SupportGroup) -> int:
+    return GroupMembership.objects.active().filter(group=group, role=MembershipRole.FACILITATOR).count()
+
+
+def my_memberships(*, user):
+    return (GroupMembership.objects.current().filter(user=user)
+            .select_related("group", "group__organization").order_by("group__name"))
+
+
+def group_series(*, group: SupportGroup):
+    return (MeetingSeries.objects.filter(group=group, is_active=True)
+            .prefetch_related(Prefetch("exceptions", queryset=MeetingException.objects.order_by("original_start"))))
+
+
+def upcoming_occurrences(target, start: datetime | None = None, end: datetime | None = None, *,
+                         include_cancelled: bool = True) -> list[Occurrence]:
+    """Occurrences of a group's schedules (or of one series) starting in [start, end),
+    as aware datetimes, moved ones at their new time, sorted by start."""
+    start = start or timezone.now()
+    end = end or start + timedelta(days=90)
+    if isinstance(target, MeetingSeries):
+        series_list, tz = [target], target.group.timezone
+    else:
+        series_list, tz = list(group_series(group=target)), target.timezone
+    occurrences: list[Occurrence] = []
+    for series in series_list:
+        occurrences += _series_occurrences(series, tz, start, end, include_cancelled)
+    return sorted(occurrences, key=lambda o: (o.start, o.series_id))
+
+
+def _series_occurrences(series: MeetingSeries, tz: str, start, end, include_cancelled) -> list[Occurrence]:
+    length = timedelta(minutes=series.duration_minutes)
+    exceptions = {e.original_start.astimezone(UTC): e for e in series.exceptions.all()}
+    found = []
+    for moment in rule_starts(rule=series.rrule, start_date=series.start_date, start_time=series.start_time,
+                              tz=tz, start=start, end=end):
+        exception = exceptions.get(moment.astimezone(UTC))
+        if exception is None:
+            found.append(Occurrence(series.pk, series.title, moment, moment + length, moment, "scheduled"))
+        elif exception.kind == ExceptionKind.CANCELLED and include_cancelled:
+            found.append(Occurrence(series.pk, series.title, moment, moment + length, moment, "cancelled",
+                                    exception.note))
+    zone = ZoneInfo(tz)
+    for exception in exceptions.values():
+        if exception.kind == ExceptionKind.MOVED and start <= exception.new_start < end:
+            new_start = exception.new_start.astimezone(zone)
+            found.append(Occurrence(series.pk, series.title, new_start, new_start + length,
+                                    exception.original_start.astimezone(zone), "moved", exception.note))
+    return found
+
+
+def viewer_timezone(user, group: SupportGroup) -> str:
+    """The viewer's own time zone when signed in, else the group's."""
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return profile.timezone if profile and profile.timezone else group.timezone

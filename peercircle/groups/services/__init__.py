@@ -1,0 +1,26 @@
+from peercircle.groups.services.groups import (
+    GroupError,
+    group_approve,
+    group_confirm_details,
+    group_create,
+    group_join,
+    group_leave,
+    group_member_remove,
+    group_request_approve,
+    group_request_decline,
+    group_update,
+)
+from peercircle.groups.services.meetings import (
+    meeting_occurrence_cancel,
+    meeting_occurrence_move,
+    meeting_series_create,
+    meeting_series_end,
+    meeting_series_update,
+)
+
+__all__ = [
+    "GroupError", "group_approve", "group_confirm_details", "group_create", "group_join", "group_leave",
+    "group_member_remove", "group_request_approve", "group_request_decline", "group_update",
+    "meeting_occurrence_cancel", "meeting_occurrence_move", "meeting_series_create", "meeting_series_end",
+    "meeting_series_update",
+]

@@ -1,0 +1,137 @@
+"""Pages anyone or any member uses: the list, a group, joining and leaving, my groups."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peercircle.core.htmx import redirect_or_hx, render_page_or_partial
+from peercircle.experiences.models import NodeKind
+from peercircle.experiences.selectors import taxonomy_tree
+from peercircle.groups.access import with_names
+from peercircle.groups.forms import GroupForm, JoinForm
+from peercircle.groups.models import GroupMembership, GroupStatus, MembershipStatus
+from peercircle.groups.selectors import (
+    group_for_viewer,
+    group_list,
+    my_memberships,
+    upcoming_occurrences,
+    viewer_timezone,
+)
+from peercircle.groups.services import GroupError, group_create, group_join, group_leave
+from peercircle.organizations.models import Organization
+
+PAGE_SIZE = 20
+
+
+def groups(request):
+    query = request.GET.get("q", "").strip()[:100]
+    experience = request.GET.get("experience", "").strip()[:64]
+    page = Paginator(group_list(query=query, experience=experience), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "query": query, "experience": experience,
+               "experience_roots": taxonomy_tree(kind=NodeKind.EXPERIENCE)}
+    if request.htmx and request.htmx.history_restore_request:  # htmx restoring a page needs all of it
+        return render(request, "groups/list.html", context)
+    return render_page_or_partial(request, "groups/list.html", context, partial="groups/_results.html")
+
+
+def _my_organizations(user):
+    return Organization.objects.filter(is_active=True, memberships__user=user, memberships__ended_at__isnull=True,
+                                       memberships__accepted_at__isnull=False).distinct().order_by("name")
+
+
+@login_required
+def group_new(request):
+    organizations = list(_my_organizations(request.user))
+    form = GroupForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data.get("organization")
+        organization = next((o for o in organizations if str(o.pk) == chosen), None)
+        try:
+            group = group_create(actor=request.user, organization=organization, **form.service_values())
+        except GroupError as error:
+            form.add_error(None, str(error))
+        else:
+            if group.status == GroupStatus.PENDING_APPROVAL:
+                messages.info(request, _("Your group is saved. %(org)s looks at new groups first: it will be "
+                                         "listed once they approve it.") % {"org": organization.name})
+            else:
+                messages.success(request, _("Your group is listed. Next, add when it meets."))
+            return redirect_or_hx(request, f"/groups/{group.slug}/manage/")
+    return render(request, "groups/new.html", {"form": form})
+
+
+def group_detail(request, slug):
+    group, viewer = group_for_viewer(slug=slug, user=request.user)
+    now = timezone.now()
+    occurrences = upcoming_occurrences(group, now, now + timedelta(days=400))[:5]
+    links = {}
+    if viewer.can_see_online_link and group.meets_online:
+        links = {s.pk: s.online_url or group.online_url for s in group.series.filter(is_active=True)}
+    return render(request, "groups/detail.html", {
+        "group": group, "viewer": viewer,
+        "meetings": [{"occurrence": o, "link": links.get(o.series_id, "")} for o in occurrences],
+        "viewer_tz": viewer_timezone(request.user, group),
+        "experiences": list(group.experiences.all()), "communities": list(group.communities.all()),
+    })
+
+
+def group_join_view(request, slug):
+    """Shows the group agreement with the box to accept it; joining is the POST."""
+    group, viewer = group_for_viewer(slug=slug, user=request.user)
+    if not request.user.is_authenticated:
+        return render_page_or_partial(request, "groups/join.html", {"group": group, "viewer": viewer},
+                                      partial="groups/_join.html")
+    form = JoinForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = group_join(user=request.user, group=group, agreement_accepted=True)
+        except GroupError as error:
+            form.add_error(None, str(error))
+        else:
+            if membership.status == MembershipStatus.REQUESTED:
+                messages.success(request, _("Your request is sent. A facilitator will answer soon; you can "
+                                            "withdraw it at any time."))
+            else:
+                messages.success(request, _("Welcome to %(name)s.") % {"name": group.name})
+            return redirect_or_hx(request, f"/groups/{group.slug}/")
+    # Errors answer 200 so htmx swaps them in.
+    return render_page_or_partial(request, "groups/join.html", {"group": group, "viewer": viewer, "form": form},
+                                  partial="groups/_join.html")
+
+
+@login_required
+@require_POST
+def group_leave_view(request, slug):
+    group, viewer = group_for_viewer(slug=slug, user=request.user)
+    try:
+        membership = group_leave(user=request.user, group=group)
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        if membership.joined_at:
+            messages.success(request, _("You have left %(name)s. You are welcome back any time.") % {"name": group.name})
+        else:
+            messages.success(request, _("Your request is withdrawn."))
+    return redirect_or_hx(request, f"/groups/{group.slug}/")
+
+
+def group_members(request, slug):
+    from peercircle.groups.selectors import visible_members
+
+    group, viewer = group_for_viewer(slug=slug, user=request.user)
+    members = with_names(viewer, visible_members(group=group, viewer=viewer))
+    return render(request, "groups/members.html", {"group": group, "viewer": viewer, "members": members})
+
+
+@login_required
+def my_groups(request):
+    past = (GroupMembership.objects.filter(user=request.user, status__in=[
+        MembershipStatus.LEFT, MembershipStatus.REMOVED, MembershipStatus.DECLINED])
+        .select_related("group").order_by("-ended_at")[:50])
+    return render(request, "groups/mine.html", {"memberships": my_memberships(user=request.user), "past": past})
