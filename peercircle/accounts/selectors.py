@@ -83,4 +83,5 @@ def dashboard_for(user: User) -> dict:
         "experience_count": PersonExperience.objects.filter(user=user).count(),
         "memberships": list(user.memberships.active().select_related("organization")),
         "invitations": list(pending_invitations(user=user)),
+        "group_count": user.group_memberships.active().count(),
     }
