@@ -48,7 +48,10 @@ def _my_organizations(user):
 @login_required
 def group_new(request):
     organizations = list(_my_organizations(request.user))
-    form = GroupForm(request.POST or None, organizations=organizations)
+    profile = getattr(request.user, "profile", None)
+    form = GroupForm(request.POST or None, organizations=organizations,
+                     initial={"timezone": profile.timezone if profile else "UTC",
+                              "country": profile.country if profile else ""})
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data.get("organization")
         organization = next((o for o in organizations if str(o.pk) == chosen), None)
