@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "peercircle.experiences",
     "peercircle.safety",
     "peercircle.groups",
+    "peercircle.directory",
 ]
 
 MIDDLEWARE = [

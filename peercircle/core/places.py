@@ -86,6 +86,11 @@ def resolve_city(name: str, country: str | None = None) -> Place | None:
     return candidates[0] if candidates else None
 
 
+def cities_named(name: str) -> list[Place]:
+    """Every city called `name` (its name or a Latin-script alternate name), most populous first."""
+    return list(_index().get(fold(name), ()))
+
+
 def by_geoname_id(geoname_id: int) -> Place | None:
     for places in _index().values():
         for place in places:

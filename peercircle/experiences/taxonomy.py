@@ -54,4 +54,7 @@ def taxonomy_sync() -> dict[str, int]:
             node.save(update_fields=changed)
             updated += 1
     retired = TaxonomyNode.objects.exclude(code__in=seen).filter(is_active=True).update(is_active=False)
+    from peercircle.experiences.lexicon import reset_cache  # reads the models
+
+    transaction.on_commit(reset_cache)
     return {"created": created, "updated": updated, "retired": retired}
