@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -349,7 +348,9 @@ def account_delete(*, user: User, keep_public_posts: bool = False) -> None:
 
 
 def _end_sessions(user: User) -> None:
-    # The database session backend is the only one used; sign the person out everywhere.
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
+    """Sign the person out everywhere. allauth's usersessions records every signed-in session;
+    any session it missed is refused anyway, as the account is inactive with no password."""
+    from allauth.usersessions.models import UserSession
+
+    for user_session in UserSession.objects.filter(user=user):
+        user_session.end()

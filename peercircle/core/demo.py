@@ -340,9 +340,11 @@ def demo_counts() -> dict[str, int]:
 
     from peercircle.accounts.models import Consent, User
     from peercircle.experiences.models import PersonCommunity, PersonExperience
+    from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries
     from peercircle.organizations.models import Membership, Organization, Program
 
     demo_users = User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
+    groups = _demo_groups()
     return {
         "organizations": Organization.objects.filter(slug__in=list(ORGS)).count(),
         "programs": Program.objects.filter(organization__slug__in=list(ORGS)).count(),
@@ -353,7 +355,18 @@ def demo_counts() -> dict[str, int]:
         "consents": Consent.objects.filter(user__in=demo_users).count(),
         "two-factor authenticators": Authenticator.objects.filter(
             user__in=demo_users, type=Authenticator.Type.TOTP).count(),
+        "support groups": groups.count(),
+        "meeting series": MeetingSeries.objects.filter(group__in=groups).count(),
+        "meeting changes": MeetingException.objects.filter(series__group__in=groups).count(),
+        "group memberships": GroupMembership.objects.active().filter(group__in=groups).count(),
+        "join requests": GroupMembership.objects.filter(group__in=groups, status="requested").count(),
     }
+
+
+def _demo_groups():
+    from peercircle.groups.models import SupportGroup
+
+    return SupportGroup.objects.filter(created_by__email__endswith=f"@{DEMO_DOMAIN}")
 
 
 def demo_role_counts() -> dict[str, int]:
@@ -410,6 +423,7 @@ def demo_build(*, members: int = 500, log: Callable[[str], None] = lambda messag
         done = min(start + batch, len(people))
         if missing and done < len(people):
             log(f"  {done}/{len(people)} people")
+    _ensure_groups(plan_groups(people), organizations, log)
     after = demo_counts()
     return DemoResult(
         created={key: after[key] - before.get(key, 0) for key in after},
@@ -434,7 +448,12 @@ def _ensure_organizations(*, actor) -> dict:
                     description=spec["description"], country=spec["country"],
                     city=spec["places"][0][0], website=spec["website"], email=spec["email"],
                     languages=spec["languages"],
+                    requires_group_approval=spec["slug"] in data.REQUIRES_GROUP_APPROVAL,
                 )
+            elif organization.requires_group_approval != (spec["slug"] in data.REQUIRES_GROUP_APPROVAL):
+                # Organizations made before the demo had groups: a setting only, nothing to audit.
+                organization.requires_group_approval = spec["slug"] in data.REQUIRES_GROUP_APPROVAL
+                organization.save(update_fields=["requires_group_approval"])
             existing = set(Program.objects.filter(organization=organization).values_list("name", flat=True))
             for program in spec["programs"]:
                 if program["name"] in existing:
@@ -521,6 +540,240 @@ def _ensure_two_factor(user) -> None:
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, DEMO_TOTP_SECRET)
         RecoveryCodes.activate(user)
+
+
+# --- Support groups and meetings ----------------------------------------------------------------
+
+@dataclass
+class SeriesPlan:
+    title: str
+    rrule: str
+    start_date: datetime.date
+    start_time: datetime.time
+    minutes: int
+
+
+@dataclass
+class GroupPlan:
+    spec: dict
+    creator: str  # email; the group's first facilitator
+    details: dict  # what group_create is given
+    members: list[str] = field(default_factory=list)  # join (and are let in, if by request)
+    requests: list[str] = field(default_factory=list)  # ask to join and are left waiting
+    series: list[SeriesPlan] = field(default_factory=list)
+    confirmed_days_ago: int = 0
+    age_days: int = 0  # how long ago the group was started
+
+
+def _speaks(plan: PersonPlan, languages: list[str]) -> bool:
+    return any(language in plan.languages for language in languages)
+
+
+def plan_groups(people: list[PersonPlan]) -> list[GroupPlan]:
+    """Who starts, runs and joins each demo group, and when it meets. Pure, and seeded apart
+    from the people so adding a group never changes who the people are."""
+    from django.utils.text import slugify
+
+    from peercircle.core.places import resolve_city
+
+    rng = random.Random(SEED + 1)
+    today = datetime.date.today()
+    next_month = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    named = {plan.email for plan in people if plan.about}
+    places = {(email, name): role for email, name, role in data.GROUP_PLACES}
+    taken: Counter = Counter()  # groups each person is already in, to spread people out
+
+    def in_org(plan: PersonPlan, slug: str, *wanted: str) -> bool:
+        return any(org == slug and (not wanted or role in wanted) for org, role in plan.roles)
+
+    joiners = [p for p in people if p.email not in named and not _is_clinician(p)]
+    groups: list[GroupPlan] = []
+    for spec in data.GROUPS:
+        slug, city = spec["org"], spec["city"]
+        languages = spec.get("languages", ["en"])
+        fmt = spec.get("format", "in_person")
+        place = resolve_city(city) if city else None
+        status = spec.get("status", "active")
+        # Who starts it: the named facilitator, a peer supporter proposing it (so an organization
+        # that approves groups has to), the organization's facilitators, or any local volunteer.
+        creator = next((email for (email, name), role in places.items()
+                        if name == spec["name"] and role == "facilitator"), "")
+        if not creator and slug:
+            facilitators = [p.email for p in people if in_org(p, slug, "facilitator") and p.email not in named]
+            admins = [p.email for p in people if in_org(p, slug, "org_admin")]
+            proposers = [p for p in joiners if in_org(p, slug)
+                         and not in_org(p, slug, "facilitator", "org_admin")]
+            supporters = [p.email for p in proposers if in_org(p, slug, "peer_supporter")]
+            proposers = [p.email for p in proposers]
+            if spec.get("proposed") and (supporters or proposers):
+                creator = rng.choice(supporters or proposers)
+            else:
+                creator = rng.choice(facilitators or admins)
+        elif not creator:
+            local = [p for p in joiners if _speaks(p, languages)
+                     and any(role != "member" for _org, role in p.roles)]
+            creator = rng.choice(local or [p for p in joiners if _speaks(p, languages)] or joiners).email
+        taken[creator] += 1
+
+        details: dict = {
+            "description": spec["description"], "format": fmt, "languages": languages,
+            "experience_codes": [c for c in spec["codes"] if not c.startswith("community.")],
+            "community_codes": [c for c in spec["codes"] if c.startswith("community.")],
+            "leadership": spec.get("leadership", "peer_facilitated" if slug else "self_led"),
+            "join_policy": "open" if spec.get("join", "open") == "closed" else spec.get("join", "open"),
+            "capacity": spec.get("capacity", _weighted(rng, [(None, 6), (12, 1), (15, 1), (20, 1), (30, 1)])),
+            "member_list_visibility": _weighted(rng, [("facilitators", 7), ("members", 3)]),
+        }
+        if city:
+            venue = spec.get("venue") or rng.choice(data.VENUES[city])
+            details.update(city=city, country=place.country, venue_name=venue[0], address=venue[1])
+        else:
+            details["timezone"] = spec["timezone"]
+        if fmt != "in_person":
+            details["online_url"] = f"https://meet.example.org/peercircle/{slugify(spec['name'])}"
+        if "access" in spec:
+            details["accessibility"] = spec["access"]
+        elif fmt == "online":
+            details["accessibility"] = ["captions"] if rng.random() < 0.4 else []
+        else:
+            details["accessibility"] = [code for code, chance in
+                                        (("step_free", 0.6), ("accessible_toilet", 0.35), ("hearing_loop", 0.15))
+                                        if rng.random() < chance]
+        if spec.get("notes"):
+            details["accessibility_notes"] = spec["notes"]
+
+        plan = GroupPlan(spec=spec, creator=creator, details=details)
+        # Meetings: schedules that began in the last months, one-offs next month.
+        for meet in spec["meets"]:
+            title, rule, clock, minutes = meet[:4]
+            start = (next_month + datetime.timedelta(days=meet[4] - 1) if not rule
+                     else today - datetime.timedelta(days=rng.randint(21, 150)))
+            plan.series.append(SeriesPlan(title, rule, start, datetime.time.fromisoformat(clock), minutes))
+        oldest = max((today - s.start_date).days for s in plan.series)
+        plan.confirmed_days_ago = (rng.randint(185, 245) if rng.random() < 0.08 else rng.randint(1, 175))
+        plan.age_days = max(oldest, plan.confirmed_days_ago) + rng.randint(7, 90)
+
+        if status != "pending_approval":  # nobody can join a group that is not listed yet
+            chosen = [email for (email, name), role in places.items()
+                      if name == spec["name"] and role == "member"]
+            pool = [p for p in joiners if p.email != creator and _speaks(p, languages)
+                    and (in_org(p, slug) if slug else True)]
+            capacity = details["capacity"]
+            closed = spec.get("join") == "closed"
+            total = capacity if closed and capacity else rng.randint(3, 25)  # the facilitator too
+            if capacity:
+                total = min(total, capacity - (0 if closed else PENDING_ROOM))
+            waiting = data.PENDING_REQUESTS.get(spec["name"], 0)
+            size = max(0, min(total - 1 - len(chosen), len(pool) - waiting))
+            codes = set(spec["codes"])
+            # Weighted sampling without replacement (Efraimidis–Spirakis), deterministic.
+            ranked = sorted(pool, key=lambda p: rng.random() ** (1 / _affinity(p, codes, place, taken)),
+                            reverse=True)
+            chosen += [p.email for p in ranked[:size]]
+            plan.members = chosen
+            plan.requests = [p.email for p in ranked[size:size + waiting]]
+            for email in chosen:
+                taken[email] += 1
+        groups.append(plan)
+    return groups
+
+
+def _affinity(plan: PersonPlan, codes: set[str], place, taken: Counter) -> float:
+    """How likely someone is to be in a group: shared experience, living nearby, and not
+    already being in many groups."""
+    weight = 1.0
+    if codes & ({e.code for e in plan.experiences} | {code for code, _v in plan.communities}):
+        weight *= 5
+    if place and plan.city == place.name:
+        weight *= 3
+    elif place and plan.country == place.country:
+        weight *= 1.5
+    return weight / (1 + 2 * taken[plan.email])
+
+
+PENDING_ROOM = 2  # places kept free in groups with a capacity, so a request can still be let in
+
+
+def _ensure_groups(plans: list[GroupPlan], organizations: dict, log: Callable[[str], None]) -> None:
+    """Create the demo groups that do not exist yet, each whole (members, meetings, changes) in
+    one transaction; a group made by an earlier run is left as it is."""
+    from peercircle.accounts.models import User
+    from peercircle.groups.models import GroupStatus, MembershipStatus, SupportGroup
+    from peercircle.groups.services import (
+        group_approve,
+        group_create,
+        group_join,
+        group_request_approve,
+        group_update,
+        meeting_occurrence_cancel,
+        meeting_occurrence_move,
+        meeting_series_create,
+    )
+    from peercircle.organizations.models import Membership
+
+    existing = set(_demo_groups().values_list("name", flat=True))
+    missing = [plan for plan in plans if plan.spec["name"] not in existing]
+    if not missing:
+        return
+    log(f"Adding {len(missing)} support groups and their meetings…")
+    emails = {plan.creator for plan in missing} | {e for plan in missing for e in plan.members + plan.requests}
+    users = {user.email: user for user in User.objects.filter(email__in=emails)}
+    approvers = {}
+    for membership in (Membership.objects.active().filter(role="org_admin", user__email__endswith=f"@{DEMO_DOMAIN}")
+                       .select_related("user", "organization").order_by("pk")):
+        approvers.setdefault(membership.organization.slug, membership.user)
+    now = timezone.now()
+    for plan in missing:
+        spec = plan.spec
+        creator = users[plan.creator]
+        with transaction.atomic():
+            group = group_create(actor=creator, name=spec["name"],
+                                 organization=organizations[spec["org"]] if spec["org"] else None,
+                                 **plan.details)
+            if group.status == GroupStatus.PENDING_APPROVAL and spec.get("status") != "pending_approval":
+                group_approve(actor=approvers[spec["org"]], group=group)
+            for email in plan.members:
+                membership = group_join(user=users[email], group=group, agreement_accepted=True)
+                if membership.status == MembershipStatus.REQUESTED:
+                    group_request_approve(actor=creator, membership=membership)
+            for email in plan.requests:
+                group_join(user=users[email], group=group, agreement_accepted=True)
+            for index, series_plan in enumerate(plan.series):
+                series = meeting_series_create(
+                    actor=creator, group=group, title=series_plan.title, rrule=series_plan.rrule,
+                    start_date=series_plan.start_date, start_time=series_plan.start_time,
+                    duration_minutes=series_plan.minutes)
+                if index == 0 and ("cancel" in spec or "move" in spec):
+                    _change_a_meeting(series, spec, creator, meeting_occurrence_cancel, meeting_occurrence_move)
+            if spec.get("join") == "closed":
+                group_update(actor=creator, group=group, join_policy="closed")
+            if spec.get("status") == "temporarily_closed":
+                group_update(actor=creator, group=group, status="temporarily_closed")
+            # Backdate, so the listings show groups started and confirmed over the past months.
+            started = now - datetime.timedelta(days=plan.age_days)
+            SupportGroup.objects.filter(pk=group.pk).update(
+                created_at=started,
+                approved_at=started + datetime.timedelta(days=3) if group.approved_at else None,
+                last_confirmed_at=now - datetime.timedelta(days=plan.confirmed_days_ago),
+            )
+
+
+def _change_a_meeting(series, spec: dict, actor, cancel, move) -> None:
+    """Cancel or move the next-but-one meeting of a schedule, as a facilitator would."""
+    from peercircle.groups.recurrence import rule_starts
+
+    now = timezone.now()
+    starts = rule_starts(rule=series.rrule, start_date=series.start_date, start_time=series.start_time,
+                         tz=series.group.timezone, start=now, end=now + datetime.timedelta(days=45))
+    if not starts:
+        return
+    original = starts[1] if len(starts) > 1 else starts[0]
+    if "cancel" in spec:
+        cancel(actor=actor, series=series, original_start=original, note=spec["cancel"])
+    else:
+        note, days = spec["move"]
+        move(actor=actor, series=series, original_start=original,
+             new_start=original + datetime.timedelta(days=days), note=note)
 
 
 # --- Two-factor codes for demo accounts -------------------------------------------------------

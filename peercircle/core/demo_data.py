@@ -691,3 +691,558 @@ COMMUNITY_BOOSTS = {
     "clinica-comunitaria-norte-pares": {"community.parents": 4, "community.youth": 2},
     "harbour-cancer-companions": {"community.older_adults": 4, "community.rural": 2},
 }
+
+
+# --- Support groups and their meetings --------------------------------------------------------
+# Organizations that ask to approve the groups started under them (by people who are not
+# their facilitators or admins).
+REQUIRES_GROUP_APPROVAL = {"harbour-cancer-companions", "clinica-comunitaria-norte-pares"}
+
+# Where in-person groups meet, by town: (venue, street address). A group without a venue of
+# its own gets one of these.
+VENUES = {
+    "London": [("St Mark's Community Hall", "74 Mare Street, London E8 4RT"),
+               ("The Mill Community Centre", "7–11 Coppermill Lane, London E17 7HA"),
+               ("Bromley by Bow Centre", "St Leonard's Street, London E3 3BT"),
+               ("Brixton Library, meeting room 2", "Brixton Oval, London SW2 1JQ"),
+               ("Islington Mind Wellbeing Hub", "25 Highbury Grove, London N5 2AD")],
+    "Croydon": [("Croydon Friends Meeting House", "60 Park Lane, Croydon CR0 1JE"),
+                ("Thornton Heath Community Café", "4 High Street, Thornton Heath CR7 8LF")],
+    "Brighton": [("Brighton Youth Centre", "64 Edward Street, Brighton BN2 0JR")],
+    "Madrid": [("Centro Social de Lavapiés", "Calle del Ave María 24, 28012 Madrid"),
+               ("Biblioteca Pública Pablo Neruda", "Calle de Villalobos 88, 28018 Madrid"),
+               ("Centro Cultural Casino de la Reina", "Calle del Casino 3, 28005 Madrid"),
+               ("Asociación Vecinal de Chamberí", "Calle de Trafalgar 12, 28010 Madrid")],
+    "Getafe": [("Centro Cívico Juan de la Cierva", "Calle Leganés 64, 28901 Getafe")],
+    "Toronto": [("Lakeshore Recovery Hub", "2110 Lake Shore Blvd W, Toronto ON M8V 4B1"),
+                ("Parkdale Community Room", "1499 Queen St W, Toronto ON M6R 1A3"),
+                ("St. Paul's Church basement", "227 Bloor St E, Toronto ON M4W 1C8")],
+    "Mississauga": [("Port Credit Community Centre", "20 Lakeshore Rd E, Mississauga ON L5G 1C8")],
+    "Chicago": [("Southside Recovery Collective", "6120 S Cottage Grove Ave, Chicago IL 60637"),
+                ("Woodlawn Community Church hall", "6400 S Kimbark Ave, Chicago IL 60637"),
+                ("Pilsen Wellness Room", "1850 S Blue Island Ave, Chicago IL 60608"),
+                ("Bronzeville Library, community room", "3530 S Martin Luther King Dr, Chicago IL 60653")],
+    "Melbourne": [("Harbour Companions Wellbeing Centre", "112 Rathdowne St, Carlton VIC 3053"),
+                  ("Collingwood Neighbourhood House", "253 Hoddle St, Collingwood VIC 3066"),
+                  ("St Kilda Town Hall, Carlisle room", "99a Carlisle St, St Kilda VIC 3182")],
+    "Mexico City": [("Clínica Comunitaria Norte, aula 3", "Av. Instituto Politécnico Nacional 1520, "
+                                                           "Lindavista, 07300 CDMX"),
+                    ("Casa de Cultura Tlatelolco", "Ricardo Flores Magón 90, Tlatelolco, 06900 CDMX"),
+                    ("Centro Comunitario Lindavista", "Calle Otavalo 25, Lindavista, 07300 CDMX")],
+    "Dublin": [("The Quiet Room, Bereaved Parents Circle", "14 Leeson Park, Dublin 6, D06 T2Y3"),
+               ("Phibsborough Community Centre", "Library Road, Phibsborough, Dublin 7, D07 P2R9"),
+               ("Rathmines Parish Centre", "Lower Rathmines Road, Dublin 6, D06 W276")],
+    "Cork": [("Cork Parents' Support Centre", "8 Grand Parade, Cork, T12 X8Y2")],
+    "Manchester": [("The Sober Social Club", "41 Oldham Street, Manchester M1 1JG")],
+    "Barcelona": [("Casal de Barri de Gràcia", "Carrer de Sant Domènec 7, 08012 Barcelona")],
+    "Seville": [("Centro Cívico La Buhaira", "Avenida de la Buhaira 29, 41018 Sevilla")],
+    "Vancouver": [("Britannia Community Centre, room 3", "1661 Napier St, Vancouver BC V5L 4X4")],
+    "New York": [("Park Slope Commons", "357 9th St, Brooklyn NY 11215")],
+    "Sydney": [("Newtown Neighbourhood Centre", "1 Bedford St, Newtown NSW 2042")],
+    "Bogotá": [("Casa Comunitaria Chapinero", "Carrera 13 #54-25, Chapinero, Bogotá")],
+    "Buenos Aires": [("Centro Cultural de Palermo", "Av. Scalabrini Ortiz 1950, C1425 CABA")],
+    "Glasgow": [("Partick Burgh Hall, café room", "9 Burgh Hall St, Glasgow G11 5LW")],
+    "Leeds": [("Chapeltown Enterprise Centre", "231–235 Chapeltown Road, Leeds LS7 3DX")],
+}
+
+# Each group: name, org (None: self-led), city (None: online, then `timezone`), format,
+# languages, codes (experiences and communities), description; optional: join ("open"),
+# capacity, access (accessibility codes), notes, venue (venue, address), leadership, status
+# ("pending_approval" or "temporarily_closed"), proposed (started by a peer supporter, so an
+# organization that approves groups has to), cancel (a note: the next-but-one meeting is off),
+# move (note, days later), and `meets`: (title, RRULE or "" for a one-off next month, "HH:MM",
+# minutes[, day of next month for a one-off]).
+GROUPS = [
+    # Thames Peer Network — London and around
+    {"name": "Evening grief circle", "org": "thames-peer-network", "city": "London",
+     "codes": ["grief.parent", "grief.partner", "grief.friend", "grief.sibling"],
+     "description": "A gentle circle for anyone grieving someone close. We light a candle, go round "
+                    "once, and then it's tea and biscuits. **You don't have to speak**: listening is "
+                    "taking part too.",
+     "access": ["step_free", "accessible_toilet"], "capacity": 16,
+     "meets": [("Weekly circle", "FREQ=WEEKLY;BYDAY=TU", "19:00", 90),
+               ("Remembering together: an afternoon workshop", "", "14:00", 180, 15)],
+     "cancel": "No circle this week: the hall is being used as a polling station. See you next Tuesday."},
+    {"name": "Thursday evening anxiety group", "org": "thames-peer-network", "city": "London",
+     "format": "hybrid", "codes": ["mental_health.anxiety"],
+     "description": "For anyone whose anxiety gets in the way: panic, worry, social anxiety. Join us in "
+                    "the room or on screen; cameras optional. We share what's helping and what isn't.",
+     "access": ["step_free", "captions", "quiet_space"],
+     "notes": "There is a quiet room next door if you need a break. Captions are on for everyone online.",
+     "meets": [("Thursday group", "FREQ=WEEKLY;BYDAY=TH", "19:00", 90)]},
+    {"name": "Carers' coffee morning", "org": "thames-peer-network", "city": "Croydon",
+     "codes": ["life.caregiving"], "join": "by_request", "capacity": 14,
+     "description": "A fortnightly coffee morning for people looking after a partner, parent or child. "
+                    "An hour and a half that is about **you**, with people who understand the juggling.",
+     "access": ["step_free", "hearing_loop", "accessible_toilet"],
+     "notes": "Parking at the back of the meeting house. Bring the person you care for if you need to.",
+     "meets": [("Coffee morning", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", "10:30", 90)]},
+    {"name": "Veterans' breakfast club", "org": "thames-peer-network", "city": "London",
+     "codes": ["mental_health.ptsd", "substance_use.alcohol", "community.veterans"],
+     "description": "Ex-forces and their partners, over a fry-up. No war stories required, no rank, "
+                    "just people who've served and know what coming home can be like.",
+     "venue": ("Rosie's Café, upstairs room", "118 Roman Road, London E2 0RN"),
+     "meets": [("Breakfast club", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", "09:30", 120)]},
+    {"name": "Hearing Voices café", "org": "thames-peer-network", "city": "London",
+     "codes": ["mental_health.psychosis"], "leadership": "self_led",
+     "description": "A relaxed drop-in for people who hear voices, see visions or have other unusual "
+                    "experiences. Every explanation is welcome here, and nobody will try to fix you.",
+     "access": ["step_free", "quiet_space"],
+     "meets": [("Café", "FREQ=WEEKLY;BYDAY=MO", "14:00", 120),
+               ("First-timers' welcome session", "FREQ=MONTHLY;BYDAY=1MO", "13:30", 30)]},
+    {"name": "Bipolar peer support, Islington", "org": "thames-peer-network", "city": "London",
+     "codes": ["mental_health.bipolar"], "status": "temporarily_closed",
+     "description": "Monthly evening group for people living with bipolar. We talk about moods, meds, "
+                    "work and relationships. *Paused over the summer while we find a new facilitator.*",
+     "venue": ("Islington Mind Wellbeing Hub", "25 Highbury Grove, London N5 2AD"),
+     "meets": [("Monthly meeting", "FREQ=MONTHLY;BYDAY=1WE", "18:30", 120)]},
+    {"name": "Walk and talk for men", "org": "thames-peer-network", "city": "London",
+     "codes": ["mental_health.depression", "mental_health.anxiety"],
+     "description": "A Sunday morning walk round Victoria Park. Side by side is easier than face to "
+                    "face. Rain or shine, about 5 km at an easy pace, coffee after.",
+     "venue": ("Victoria Park, by the Pavilion Café", "Old Ford Road, London E9 7DE"),
+     "notes": "Flat, paved paths. We wait for everyone.",
+     "meets": [("Sunday walk", "FREQ=WEEKLY;BYDAY=SU", "10:00", 90),
+               ("Midweek evening walk", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", "18:30", 60)]},
+    {"name": "Eating disorder recovery circle", "org": "thames-peer-network", "city": "London",
+     "codes": ["mental_health.eating_disorder"], "join": "by_request", "capacity": 10,
+     "description": "A small, closed-door group for adults in recovery from an eating disorder. We "
+                    "don't talk numbers. A facilitator will say hello before your first time.",
+     "meets": [("Circle", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "18:30", 90)]},
+    {"name": "OCD peer group", "org": "thames-peer-network", "city": "London", "format": "hybrid",
+     "codes": ["mental_health.ocd"],
+     "description": "For people living with OCD, whatever shape it takes. We share tools, swap "
+                    "stories and celebrate the small wins against the loops.",
+     "meets": [("Monthly meeting", "FREQ=MONTHLY;BYDAY=-1TH", "19:00", 90)]},
+    {"name": "Rainbow peer support evening", "org": "thames-peer-network", "city": "London",
+     "codes": ["mental_health.depression", "mental_health.anxiety", "community.lgbtq"],
+     "description": "LGBTQ+ people supporting each other's mental health. A warm, queer, sober space; "
+                    "come as you are, with whatever name and pronouns feel right.",
+     "access": ["step_free", "accessible_toilet"],
+     "meets": [("Evening meet-up", "FREQ=MONTHLY;BYDAY=2FR,4FR", "18:30", 120)]},
+    {"name": "Neurodivergent adults meet-up", "org": "thames-peer-network", "city": "London",
+     "codes": ["mental_health.neurodivergence", "community.disabled"],
+     "description": "Autistic, ADHD, dyslexic or wondering? A low-sensory afternoon with fidget toys, "
+                    "dimmed lights and no pressure to make eye contact or small talk.",
+     "access": ["quiet_space", "step_free", "large_print"],
+     "notes": "Lights are kept low and there is no background music. Ear defenders to borrow.",
+     "meets": [("Afternoon meet-up", "FREQ=MONTHLY;BYDAY=3SA", "14:00", 150)]},
+    {"name": "Young people's drop-in (16–25)", "org": "thames-peer-network", "city": "Brighton",
+     "codes": ["mental_health.anxiety", "mental_health.self_harm", "community.youth"],
+     "description": "A safe after-college drop-in for 16 to 25 year olds. Pizza, games and a chance to "
+                    "talk with people your age who get it.",
+     "meets": [("Drop-in", "FREQ=WEEKLY;BYDAY=WE", "17:00", 120)]},
+    # Red de Apoyo Mutuo Madrid
+    {"name": "Grupo de duelo de los martes", "org": "red-de-apoyo-mutuo-madrid", "city": "Madrid",
+     "languages": ["es"], "codes": ["grief.parent", "grief.partner", "grief.sibling", "grief.friend"],
+     "description": "Un espacio para hablar de quien ya no está, a tu ritmo. Nos sentamos en círculo, "
+                    "con un café, y cada cual comparte lo que quiere. **No hace falta hablar.**",
+     "venue": ("Centro Social de Lavapiés", "Calle del Ave María 24, 28012 Madrid"),
+     "access": ["step_free"],
+     "meets": [("Grupo semanal", "FREQ=WEEKLY;BYDAY=TU", "18:30", 90),
+               ("Encuentro de recuerdo", "FREQ=MONTHLY;BYDAY=-1SA", "11:00", 120)],
+     "cancel": "Esta semana no nos vemos por el puente. ¡Hasta el martes siguiente!"},
+    {"name": "Grupo de ansiedad de los miércoles", "org": "red-de-apoyo-mutuo-madrid", "city": "Madrid",
+     "format": "hybrid", "languages": ["es"], "codes": ["mental_health.anxiety", "mental_health.depression"],
+     "description": "Para quienes conviven con la ansiedad: ataques de pánico, preocupación constante, "
+                    "insomnio. Puedes venir en persona o conectarte desde casa.",
+     "access": ["step_free", "captions"],
+     "meets": [("Encuentro semanal", "FREQ=WEEKLY;BYDAY=WE", "19:00", 90),
+               ("Taller de respiración y autocuidado", "", "11:00", 150, 9)]},
+    {"name": "Círculo de mujeres supervivientes", "org": "red-de-apoyo-mutuo-madrid", "city": "Madrid",
+     "languages": ["es"], "codes": ["life.domestic_abuse", "life.divorce"], "join": "closed",
+     "capacity": 12,
+     "description": "Un grupo de mujeres que han vivido violencia o separaciones difíciles. Confidencial "
+                    "y sin prisas. *El ciclo actual está completo; abriremos plazas en otoño.*",
+     "access": ["step_free", "quiet_space"],
+     "meets": [("Círculo", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "18:00", 120)]},
+    {"name": "Café de personas migrantes", "org": "red-de-apoyo-mutuo-madrid", "city": "Madrid",
+     "languages": ["es", "ar", "en"], "codes": ["life.immigration", "life.loneliness"],
+     "description": "Para quienes hemos llegado de lejos y a veces nos sentimos solas. Compartimos café, "
+                    "trámites, nostalgia y risas. Se habla español, árabe e inglés.",
+     "meets": [("Café", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", "11:00", 120)]},
+    {"name": "Escuchar voces Madrid", "org": "red-de-apoyo-mutuo-madrid", "city": "Madrid",
+     "languages": ["es"], "codes": ["mental_health.psychosis"], "leadership": "self_led",
+     "description": "Grupo de apoyo mutuo para personas que escuchan voces o tienen experiencias "
+                    "inusuales. Aquí todas las explicaciones son válidas.",
+     "meets": [("Reunión", "FREQ=WEEKLY;BYDAY=MO", "17:30", 90)]},
+    {"name": "Familiares que cuidan", "org": "red-de-apoyo-mutuo-madrid", "city": "Madrid",
+     "languages": ["es"], "codes": ["life.caregiving"],
+     "description": "Para madres, padres, parejas e hijas que cuidan de alguien con malestar psíquico. "
+                    "Cuidar también cansa, y aquí se puede decir.",
+     "meets": [("Reunión mensual", "FREQ=MONTHLY;BYDAY=1TU", "11:00", 120)]},
+    {"name": "Supervivientes de suicidio: grupo de duelo", "org": "red-de-apoyo-mutuo-madrid",
+     "city": "Madrid", "languages": ["es"], "codes": ["grief.suicide_loss"], "join": "by_request",
+     "capacity": 12,
+     "description": "Para quienes han perdido a alguien por suicidio. Antes de venir por primera vez, "
+                    "una de las facilitadoras te llamará para conocerte.",
+     "meets": [("Grupo mensual", "FREQ=MONTHLY;BYDAY=-1TH", "19:00", 120)]},
+    {"name": "Paseos por el Retiro", "org": "red-de-apoyo-mutuo-madrid", "city": "Madrid",
+     "languages": ["es"], "codes": ["mental_health.depression", "life.loneliness"],
+     "description": "Caminamos juntas los domingos por la mañana. Hablar andando es más fácil, y el "
+                    "parque hace el resto.",
+     "venue": ("Parque del Retiro, Puerta de Alcalá", "Plaza de la Independencia, 28001 Madrid"),
+     "meets": [("Paseo", "FREQ=WEEKLY;BYDAY=SU", "10:30", 90)]},
+    {"name": "Grupo de madres y padres separados", "org": "red-de-apoyo-mutuo-madrid", "city": "Getafe",
+     "languages": ["es"], "codes": ["life.divorce", "community.parents"],
+     "description": "Separarse con hijos pequeños da vértigo. Compartimos cómo lo llevamos, sin juicios "
+                    "y con mucho sentido del humor.",
+     "meets": [("Reunión", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "19:00", 90)]},
+    # Lakeshore Recovery Community — Toronto
+    {"name": "All Recovery evening meeting", "org": "lakeshore-recovery-community", "city": "Toronto",
+     "format": "hybrid", "codes": ["substance_use.alcohol", "substance_use.opioids",
+                                   "substance_use.stimulants", "substance_use.cannabis"],
+     "description": "An open meeting for anyone in or seeking recovery, whatever your pathway: "
+                    "twelve-step, secular, medication-assisted or still figuring it out.",
+     "access": ["step_free", "captions", "accessible_toilet"],
+     "meets": [("Evening meeting", "FREQ=WEEKLY;BYDAY=MO,WE", "19:00", 60),
+               ("Newcomers' orientation", "FREQ=MONTHLY;BYDAY=1SA", "11:00", 60)],
+     "move": ("Moved a day later this week: the room is booked for the community AGM.", 1)},
+    {"name": "Recovery Dharma Lakeshore", "org": "lakeshore-recovery-community", "city": "Toronto",
+     "codes": ["substance_use.alcohol", "substance_use.opioids", "substance_use.stimulants"],
+     "leadership": "self_led",
+     "description": "Meditation, a reading and sharing, using Buddhist practice to recover from "
+                    "addiction. Cushions and chairs both available; no experience needed.",
+     "meets": [("Saturday sit", "FREQ=WEEKLY;BYDAY=SA", "10:00", 75)]},
+    {"name": "Secular recovery circle", "org": "lakeshore-recovery-community", "city": "Toronto",
+     "codes": ["substance_use.alcohol", "substance_use.cannabis"],
+     "description": "A science-based, non-religious recovery group. We work on motivation, urges and "
+                    "balance, one practical tool at a time.",
+     "meets": [("Tuesday circle", "FREQ=WEEKLY;BYDAY=TU", "18:30", 90)]},
+    {"name": "Family & friends circle", "org": "lakeshore-recovery-community", "city": "Toronto",
+     "codes": ["substance_use.family", "life.caregiving"],
+     "description": "For parents, partners and friends of someone who uses substances. You matter too, "
+                    "and you don't have to carry it alone.",
+     "meets": [("Circle", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "19:00", 90)]},
+    {"name": "Cercle de rétablissement francophone", "org": "lakeshore-recovery-community",
+     "city": "Toronto", "languages": ["fr"], "codes": ["substance_use.alcohol", "substance_use.opioids"],
+     "description": "Un groupe d'entraide en français pour les personnes en rétablissement. Toutes les "
+                    "voies sont les bienvenues. Bienvenue à toutes et à tous!",
+     "meets": [("Rencontre hebdomadaire", "FREQ=WEEKLY;BYDAY=WE", "18:00", 90)]},
+    {"name": "Gambling peer support", "org": "lakeshore-recovery-community", "city": "Toronto",
+     "codes": ["substance_use.gambling"],
+     "description": "For people whose betting, slots or online casinos have taken over. We talk money, "
+                    "shame and the relief of being honest, without judgement.",
+     "meets": [("Friday group", "FREQ=WEEKLY;BYDAY=FR", "19:00", 90)]},
+    {"name": "Quit smoking together", "org": "lakeshore-recovery-community", "city": "Toronto",
+     "format": "hybrid", "codes": ["substance_use.tobacco"],
+     "description": "A lunchtime group for people quitting smoking or vaping. Bring your lunch and "
+                    "your cravings; we'll bring encouragement.",
+     "meets": [("Lunchtime group", "FREQ=MONTHLY;BYDAY=1MO,3MO", "12:00", 60)]},
+    {"name": "Opioid recovery peer group", "org": "lakeshore-recovery-community", "city": "Mississauga",
+     "codes": ["substance_use.opioids"],
+     "description": "Peer support for people recovering from opioid use, including people on "
+                    "methadone or buprenorphine. Every pathway is respected here.",
+     "access": ["step_free"],
+     "meets": [("Thursday group", "FREQ=WEEKLY;BYDAY=TH", "18:00", 90)]},
+    # Southside Recovery Collective — Chicago
+    {"name": "Recovery Dharma Southside", "org": "southside-recovery-collective", "city": "Chicago",
+     "codes": ["substance_use.alcohol", "substance_use.opioids", "substance_use.stimulants"],
+     "leadership": "self_led",
+     "description": "Meditation and mutual support for recovery from addiction of every kind. "
+                    "Sunday evenings, chairs in a circle, all welcome.",
+     "access": ["step_free", "accessible_toilet"],
+     "meets": [("Sunday meeting", "FREQ=WEEKLY;BYDAY=SU", "17:00", 75),
+               ("Wednesday noon sit", "FREQ=WEEKLY;BYDAY=WE", "12:00", 45)]},
+    {"name": "Coming Home reentry circle", "org": "southside-recovery-collective", "city": "Chicago",
+     "codes": ["life.reentry", "life.unemployment", "life.homelessness"],
+     "description": "For people coming home from prison or jail. Housing, work, family, parole, staying "
+                    "well: we've done it, and we'll walk it with you.",
+     "meets": [("Weekly circle", "FREQ=WEEKLY;BYDAY=TU", "18:00", 90),
+               ("Record sealing clinic with volunteer lawyers", "", "10:00", 180, 20),
+               ("Family night", "FREQ=MONTHLY;BYDAY=2FR", "18:00", 120)]},
+    {"name": "Grupo de recuperación en español", "org": "southside-recovery-collective",
+     "city": "Chicago", "languages": ["es", "en"], "codes": ["substance_use.alcohol"],
+     "description": "Un grupo de recuperación en español en Pilsen. Compartimos la lucha y las "
+                    "victorias, en familia.",
+     "venue": ("Pilsen Wellness Room", "1850 S Blue Island Ave, Chicago IL 60608"),
+     "meets": [("Reunión de los jueves", "FREQ=WEEKLY;BYDAY=TH", "19:00", 90)],
+     "cancel": "Cancelado por el Día de Acción de Gracias. ¡Nos vemos la próxima semana!"},
+    {"name": "Moms in recovery", "org": "southside-recovery-collective", "city": "Chicago",
+     "codes": ["substance_use.opioids", "substance_use.alcohol", "community.parents"],
+     "description": "Mothers supporting mothers in recovery. Babies and toddlers are welcome; there is "
+                    "a play corner and a volunteer to help.",
+     "notes": "Stroller access through the side door. Childcare on site.",
+     "access": ["step_free", "accessible_toilet"],
+     "meets": [("Wednesday morning", "FREQ=WEEKLY;BYDAY=WE", "10:00", 90),
+               ("Family picnic in Washington Park", "", "11:00", 180, 13)]},
+    {"name": "Housing and hope peer group", "org": "southside-recovery-collective", "city": "Chicago",
+     "codes": ["life.homelessness"],
+     "description": "A lunchtime group for people who are unhoused or were recently. Hot food, "
+                    "information about shelters and housing lists, and company.",
+     "meets": [("Lunch group", "FREQ=WEEKLY;BYDAY=MO", "13:00", 90)]},
+    {"name": "Veterans recovery circle", "org": "southside-recovery-collective", "city": "Chicago",
+     "codes": ["substance_use.alcohol", "mental_health.ptsd", "community.veterans"],
+     "description": "Veterans in recovery from alcohol and drugs, and the stuff underneath. Every other "
+                    "Saturday, coffee's on.",
+     "meets": [("Saturday circle", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", "10:00", 90)]},
+    {"name": "Stimulant recovery group", "org": "southside-recovery-collective", "city": "Chicago",
+     "codes": ["substance_use.stimulants"],
+     "description": "For people recovering from cocaine, crack or meth. Honest talk about cravings, "
+                    "sleep and getting your life back.",
+     "meets": [("Friday group", "FREQ=WEEKLY;BYDAY=FR", "18:30", 90)]},
+    {"name": "Job club for people in recovery", "org": "southside-recovery-collective",
+     "city": "Chicago", "codes": ["life.unemployment", "life.reentry"],
+     "description": "CVs, interviews, explaining the gaps. Peers who've been through it help each other "
+                    "back into work.",
+     "meets": [("Job club", "FREQ=MONTHLY;BYDAY=1WE,3WE", "11:00", 120)]},
+    {"name": "Families of people who use drugs", "org": "southside-recovery-collective",
+     "city": "Chicago", "languages": ["en", "es"], "codes": ["substance_use.family"],
+     "description": "For families who love someone who uses drugs. Bilingual, English and Spanish. "
+                    "*Para familias que quieren a alguien que consume.*",
+     "meets": [("Monthly meeting", "FREQ=MONTHLY;BYDAY=-1TU", "18:30", 120)]},
+    # Harbour Cancer Companions — Melbourne (groups need approval)
+    {"name": "Cancer caregivers circle", "org": "harbour-cancer-companions", "city": "Melbourne",
+     "codes": ["life.caregiving", "chronic_illness.cancer"],
+     "description": "A monthly evening for partners, parents and friends caring for someone with "
+                    "cancer. Dinner is provided, and the conversation is about you.",
+     "access": ["step_free", "hearing_loop", "accessible_toilet"],
+     "meets": [("Monthly circle", "FREQ=MONTHLY;BYDAY=1WE", "18:30", 120),
+               ("Online catch-up for carers in the regions", "FREQ=MONTHLY;BYDAY=3WE", "19:30", 60)]},
+    {"name": "Breast cancer peer coffee", "org": "harbour-cancer-companions", "city": "Melbourne",
+     "codes": ["chronic_illness.cancer"], "proposed": True,
+     "description": "Coffee and honest conversation with women who've had breast cancer, whether "
+                    "you're newly diagnosed or years on.",
+     "meets": [("Coffee morning", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "10:30", 90)]},
+    {"name": "Living with chronic pain", "org": "harbour-cancer-companions", "city": "Melbourne",
+     "format": "hybrid", "codes": ["chronic_illness.chronic_pain", "chronic_illness.autoimmune"],
+     "description": "Pacing, flare plans, and being believed. Comfy chairs, a place to lie down, and "
+                    "you can leave your camera off if you join online.",
+     "access": ["step_free", "captions", "quiet_space", "accessible_toilet"],
+     "notes": "Recliner chairs and a day bed are available. Leave or stretch whenever you need.",
+     "meets": [("Tuesday group", "FREQ=WEEKLY;BYDAY=TU", "13:00", 90)]},
+    {"name": "Long COVID peer group", "org": "harbour-cancer-companions", "city": "Melbourne",
+     "format": "hybrid", "codes": ["chronic_illness.long_covid"], "capacity": 20,
+     "description": "For people living with long COVID. Short sessions, because energy is precious; "
+                    "most of us join from the couch.",
+     "access": ["captions", "step_free"],
+     "meets": [("Fortnightly check-in", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "11:00", 60)]},
+    {"name": "MS peer group Melbourne", "org": "harbour-cancer-companions", "city": "Melbourne",
+     "codes": ["chronic_illness.multiple_sclerosis"],
+     "description": "A Saturday morning group for people with multiple sclerosis and their partners. "
+                    "Fatigue-friendly, with plenty of breaks.",
+     "access": ["step_free", "accessible_toilet", "large_print"],
+     "meets": [("Monthly meeting", "FREQ=MONTHLY;BYDAY=2SA", "10:30", 120)]},
+    {"name": "Young adults with cancer", "org": "harbour-cancer-companions", "city": "Melbourne",
+     "codes": ["chronic_illness.cancer", "community.youth"], "proposed": True,
+     "status": "pending_approval",
+     "description": "For people in their twenties and thirties with cancer: dating, fertility, work, "
+                    "and friends who don't know what to say.",
+     "meets": [("Sunday catch-up", "FREQ=MONTHLY;BYDAY=-1SU", "14:00", 120)]},
+    {"name": "HIV positive peer lunch", "org": "harbour-cancer-companions", "city": "Melbourne",
+     "codes": ["chronic_illness.hiv", "community.lgbtq"], "join": "by_request", "proposed": True,
+     "description": "A confidential monthly lunch for people living with HIV. Newly diagnosed or "
+                    "long-term survivors, all welcome.",
+     "meets": [("Monthly lunch", "FREQ=MONTHLY;BYDAY=3FR", "12:30", 90)]},
+    # Clínica Comunitaria Norte — Mexico City (groups need approval)
+    {"name": "Dulce vida: grupo de diabetes", "org": "clinica-comunitaria-norte-pares",
+     "city": "Mexico City", "languages": ["es"], "codes": ["chronic_illness.diabetes"],
+     "description": "Para personas que viven con diabetes y sus familias. Compartimos recetas, dudas y "
+                    "trucos para el día a día. Medimos la glucosa juntas si quieres.",
+     "access": ["step_free", "large_print"],
+     "meets": [("Grupo de los martes", "FREQ=WEEKLY;BYDAY=TU", "10:00", 90),
+               ("Taller de cocina saludable", "", "10:00", 180, 6)]},
+    {"name": "Grupo de mamás y papás primerizos", "org": "clinica-comunitaria-norte-pares",
+     "city": "Mexico City", "languages": ["es"],
+     "codes": ["life.new_parent", "mental_health.perinatal", "community.parents"],
+     "description": "Para madres y padres jóvenes, también menores de edad. Hay espacio para bebés, "
+                    "cambiador y mucha paciencia.",
+     "notes": "Hay cambiador y rincón de lactancia. Se puede entrar con carriola.",
+     "access": ["step_free"],
+     "meets": [("Reunión de los sábados", "FREQ=WEEKLY;BYDAY=SA", "11:00", 90),
+               ("Círculo de papás", "FREQ=MONTHLY;BYDAY=2TH", "18:30", 90)],
+     "cancel": "Este sábado no hay grupo por la jornada de vacunación en la clínica."},
+    {"name": "Corazón contento", "org": "clinica-comunitaria-norte-pares", "city": "Mexico City",
+     "languages": ["es"], "codes": ["chronic_illness.heart"],
+     "description": "Grupo de apoyo para personas que han tenido un infarto o viven con una enfermedad "
+                    "del corazón. Caminamos un rato y luego platicamos.",
+     "meets": [("Reunión mensual", "FREQ=MONTHLY;BYDAY=1TH", "17:00", 90)]},
+    {"name": "Riñón y vida", "org": "clinica-comunitaria-norte-pares", "city": "Mexico City",
+     "languages": ["es"], "codes": ["chronic_illness.kidney", "chronic_illness.diabetes"],
+     "description": "Para personas en diálisis o con enfermedad renal, y quienes las acompañan. "
+                    "Nos adaptamos a los horarios de tratamiento.",
+     "meets": [("Reunión", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", "16:00", 90)]},
+    {"name": "Alas de mariposa: duelo perinatal", "org": "clinica-comunitaria-norte-pares",
+     "city": "Mexico City", "languages": ["es"], "codes": ["grief.pregnancy_loss"],
+     "join": "by_request",
+     "description": "Para madres y padres que han perdido un bebé durante el embarazo o al nacer. "
+                    "Tu bebé importa, y aquí se le nombra.",
+     "meets": [("Círculo mensual", "FREQ=MONTHLY;BYDAY=-1MO", "19:00", 120)]},
+    {"name": "Ansiedad y depresión: grupo de los jueves", "org": "clinica-comunitaria-norte-pares",
+     "city": "Mexico City", "format": "hybrid", "languages": ["es"], "proposed": True,
+     "codes": ["mental_health.anxiety", "mental_health.depression"],
+     "description": "Un espacio entre pares para hablar de lo que pesa. Puedes venir a la clínica o "
+                    "conectarte desde tu celular.",
+     "meets": [("Grupo de los jueves", "FREQ=WEEKLY;BYDAY=TH", "18:00", 90)]},
+    {"name": "Jóvenes en confianza", "org": "clinica-comunitaria-norte-pares", "city": "Mexico City",
+     "languages": ["es"], "codes": ["mental_health.anxiety", "community.youth"], "proposed": True,
+     "status": "pending_approval",
+     "description": "Para chavas y chavos de 15 a 24 años: escuela, familia, ansiedad y todo lo que "
+                    "no se platica en casa.",
+     "meets": [("Reunión", "FREQ=WEEKLY;BYDAY=FR", "17:00", 90)]},
+    {"name": "Grupo Renacer", "org": "clinica-comunitaria-norte-pares", "city": "Toluca",
+     "languages": ["es"], "codes": ["substance_use.alcohol"],
+     "description": "Apoyo entre pares para dejar el alcohol o beber menos. Sin sermones: cada quien "
+                    "a su paso, con el grupo al lado.",
+     "venue": ("Casa de Cultura de Toluca", "Av. Independencia Pte. 105, Centro, 50000 Toluca"),
+     "meets": [("Reunión de los viernes", "FREQ=WEEKLY;BYDAY=FR", "19:00", 90)]},
+    # Bereaved Parents Circle Dublin
+    {"name": "Bereaved parents evening group", "org": "bereaved-parents-circle-dublin",
+     "city": "Dublin", "codes": ["grief.child", "community.parents"],
+     "description": "A monthly evening for parents whose child has died, at any age and however long "
+                    "ago. Come to one, or to all of them.",
+     "access": ["step_free", "hearing_loop"],
+     "meets": [("Monthly group", "FREQ=MONTHLY;BYDAY=2TU", "19:30", 120),
+               ("Remembrance evening", "", "19:00", 120, 18)]},
+    {"name": "Pregnancy and infant loss support", "org": "bereaved-parents-circle-dublin",
+     "city": "Dublin", "codes": ["grief.pregnancy_loss"], "join": "by_request", "capacity": 14,
+     "description": "For parents who lost a baby in pregnancy, at birth or in infancy. Partners are "
+                    "welcome too. We'll ring you before your first evening.",
+     "meets": [("Monthly evening", "FREQ=MONTHLY;BYDAY=-1WE", "19:30", 120)]},
+    {"name": "Cork bereaved parents group", "org": "bereaved-parents-circle-dublin", "city": "Cork",
+     "codes": ["grief.child"],
+     "description": "Our Cork group meets on the first Thursday of the month. Tea, a quiet room, and "
+                    "parents who understand.",
+     "meets": [("Monthly group", "FREQ=MONTHLY;BYDAY=1TH", "19:30", 120)]},
+    {"name": "After suicide: a circle for parents", "org": "bereaved-parents-circle-dublin",
+     "city": "Dublin", "codes": ["grief.suicide_loss", "grief.child"], "join": "by_request",
+     "capacity": 10,
+     "description": "For parents bereaved by suicide. A small group with two facilitators who have "
+                    "lost a child in the same way.",
+     "access": ["quiet_space"],
+     "meets": [("Monthly circle", "FREQ=MONTHLY;BYDAY=3MO", "19:00", 120)]},
+    {"name": "Dads' grief walk", "org": "bereaved-parents-circle-dublin", "city": "Dublin",
+     "codes": ["grief.child", "community.parents"],
+     "description": "Bereaved fathers walking together in the Phoenix Park. Talk if you want to; walk "
+                    "if you don't.",
+     "venue": ("Phoenix Park, Visitor Centre car park", "Phoenix Park, Dublin 8, D08 E1W3"),
+     "meets": [("Saturday walk", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", "10:00", 90)]},
+    {"name": "Ciorcal caillteanais", "org": "bereaved-parents-circle-dublin", "city": "Dublin",
+     "languages": ["ga", "en"], "codes": ["grief.child", "grief.parent"],
+     "description": "Grúpa tacaíochta do thuismitheoirí faoi bhrón, trí Ghaeilge. *A bereavement "
+                    "circle through Irish; English spoken too.*",
+     "meets": [("Cruinniú míosúil", "FREQ=MONTHLY;BYDAY=4TH", "19:00", 90)]},
+    {"name": "Grandparents' grief group", "org": "bereaved-parents-circle-dublin", "city": "Dublin",
+     "codes": ["grief.child", "community.older_adults"],
+     "description": "Grandparents grieve twice: for the grandchild, and for their own child's pain. "
+                    "A morning group with tea and time.",
+     "access": ["step_free", "hearing_loop", "large_print"],
+     "meets": [("Monthly morning", "FREQ=MONTHLY;BYDAY=1FR", "11:00", 90)]},
+    # Self-led groups, no organization
+    {"name": "Sober social Manchester", "org": None, "city": "Manchester",
+     "codes": ["substance_use.alcohol"],
+     "description": "Friday nights without the pub. Board games, alcohol-free beer and people who get "
+                    "why you're not drinking.",
+     "meets": [("Friday social", "FREQ=WEEKLY;BYDAY=FR", "19:00", 150),
+               ("Sunday brunch", "FREQ=MONTHLY;BYDAY=-1SU", "11:00", 120)]},
+    {"name": "Cercle de suport mutu de Gràcia", "org": None, "city": "Barcelona",
+     "languages": ["ca", "es"], "codes": ["mental_health.anxiety", "mental_health.depression"],
+     "description": "Un grup de suport mutu al barri de Gràcia. *Un grupo de apoyo mutuo en Gràcia: "
+                    "hablamos en catalán y en castellano.*",
+     "meets": [("Trobada setmanal", "FREQ=WEEKLY;BYDAY=TH", "19:00", 90)]},
+    {"name": "Grupo de duelo de los martes (Sevilla)", "org": None, "city": "Seville",
+     "languages": ["es"], "codes": ["grief.parent", "grief.partner"],
+     "description": "Nos reunimos los martes por la tarde para acompañarnos en el duelo. Somos un grupo "
+                    "autogestionado, sin cuotas y sin prisas.",
+     "meets": [("Grupo semanal", "FREQ=WEEKLY;BYDAY=TU", "18:00", 90)]},
+    {"name": "East Van chronic pain circle", "org": None, "city": "Vancouver",
+     "codes": ["chronic_illness.chronic_pain"],
+     "description": "A peer-run circle for people living with chronic pain. We meet in a ground-floor "
+                    "room with comfy chairs and lots of tea.",
+     "access": ["step_free", "accessible_toilet"],
+     "meets": [("Monthly circle", "FREQ=MONTHLY;BYDAY=2WE", "18:30", 90)]},
+    {"name": "Brooklyn bipolar peer support", "org": None, "city": "New York",
+     "codes": ["mental_health.bipolar"],
+     "description": "Weekly peer support for people living with bipolar in Brooklyn. Ups, downs and "
+                    "the in-between.",
+     "meets": [("Thursday group", "FREQ=WEEKLY;BYDAY=TH", "19:00", 90)]},
+    {"name": "Inner West anxiety support group", "org": None, "city": "Sydney",
+     "codes": ["mental_health.anxiety"],
+     "description": "A friendly, self-run group for people living with anxiety in Sydney's Inner West. "
+                    "First timers always welcome.",
+     "meets": [("Monday group", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "18:30", 90)]},
+    {"name": "Cuidadores de Chapinero", "org": None, "city": "Bogotá", "languages": ["es"],
+     "codes": ["life.caregiving", "community.older_adults"],
+     "description": "Para quienes cuidan de un papá, una mamá o una pareja con demencia u otra "
+                    "enfermedad larga. Un tinto y un rato para nosotros.",
+     "meets": [("Reunión", "FREQ=MONTHLY;BYDAY=-1SA", "10:00", 120)]},
+    {"name": "Grupo de autoayuda para la depresión — Palermo", "org": None, "city": "Buenos Aires",
+     "languages": ["es"], "codes": ["mental_health.depression"],
+     "description": "Grupo de ayuda mutua para personas que atraviesan una depresión. Mate, escucha y "
+                    "ninguna obligación de hablar.",
+     "meets": [("Encuentro semanal", "FREQ=WEEKLY;BYDAY=WE", "19:30", 90)]},
+    {"name": "Carers' coffee morning, Partick", "org": None, "city": "Glasgow",
+     "codes": ["life.caregiving"],
+     "description": "A cuppa, a scone and an hour off. For unpaid carers in the West End, run by carers "
+                    "ourselves.",
+     "access": ["step_free", "accessible_toilet"],
+     "meets": [("Coffee morning", "FREQ=MONTHLY;BYDAY=-1SA", "10:30", 90)]},
+    {"name": "Leeds gambling recovery group", "org": None, "city": "Leeds",
+     "codes": ["substance_use.gambling"], "join": "closed",
+     "description": "Peer support for people recovering from gambling harm. *We are full for now; "
+                    "GamCare's national line can point you to another group.*",
+     "meets": [("Wednesday group", "FREQ=WEEKLY;BYDAY=WE", "18:30", 90)]},
+    # Online groups
+    {"name": "Online depression peer group", "org": "thames-peer-network", "city": None,
+     "timezone": "Europe/London", "format": "online", "codes": ["mental_health.depression"],
+     "description": "A Wednesday evening video call for people living with depression. Cameras "
+                    "optional, chat box welcome, pyjamas encouraged.",
+     "access": ["captions"],
+     "meets": [("Wednesday call", "FREQ=WEEKLY;BYDAY=WE", "20:00", 60),
+               ("Saturday morning check-in", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", "10:00", 45)]},
+    {"name": "Young people's evening chat", "org": "thames-peer-network", "city": None,
+     "timezone": "Europe/London", "format": "online",
+     "codes": ["mental_health.anxiety", "life.loneliness", "community.youth"],
+     "description": "An online hangout for 16 to 25 year olds, with two trained peer facilitators. "
+                    "Talk, type or just listen.",
+     "access": ["captions"],
+     "meets": [("Sunday chat", "FREQ=WEEKLY;BYDAY=SU", "19:00", 60)]},
+    {"name": "Duelo en línea: grupo de los domingos", "org": "red-de-apoyo-mutuo-madrid", "city": None,
+     "timezone": "Europe/Madrid", "format": "online", "languages": ["es"],
+     "codes": ["grief.parent", "grief.partner", "grief.friend"],
+     "description": "Para quienes no pueden venir a Lavapiés: el mismo grupo de duelo, por "
+                    "videollamada, cada dos domingos.",
+     "meets": [("Videollamada", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU", "18:00", 75)]},
+    {"name": "Lunchtime all-recovery meeting online", "org": "lakeshore-recovery-community",
+     "city": None, "timezone": "America/Toronto", "format": "online",
+     "codes": ["substance_use.alcohol", "substance_use.opioids", "substance_use.cannabis"],
+     "description": "Thirty minutes of recovery on your lunch break, every weekday. Drop in from work, "
+                    "your car or the kitchen table.",
+     "meets": [("Weekday meeting", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "12:30", 30)]},
+    {"name": "Living well online: chronic illness café", "org": "harbour-cancer-companions",
+     "city": None, "timezone": "Australia/Melbourne", "format": "online",
+     "codes": ["chronic_illness.autoimmune", "chronic_illness.heart", "chronic_illness.long_covid"],
+     "description": "An online café for everyday life with long-term conditions. Short, gentle, and "
+                    "you can lie down the whole time.",
+     "access": ["captions"],
+     "meets": [("Online café", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "19:30", 60)]},
+    {"name": "Sibling loss online", "org": "bereaved-parents-circle-dublin", "city": None,
+     "timezone": "Europe/Dublin", "format": "online", "join": "by_request",
+     "codes": ["grief.sibling", "community.youth"],
+     "description": "A moderated video group for young people who have lost a brother or sister. "
+                    "We'll have a quick chat with you before your first time.",
+     "meets": [("Monthly call", "FREQ=MONTHLY;BYDAY=2SU", "18:00", 60)]},
+    {"name": "Red latinoamericana de ansiedad", "org": None, "city": None,
+     "timezone": "America/Bogota", "format": "online", "languages": ["es"],
+     "codes": ["mental_health.anxiety", "mental_health.ocd"],
+     "description": "Un grupo en línea para toda Latinoamérica. Nos conectamos desde Bogotá, Lima, "
+                    "Guadalajara y más, los jueves por la noche.",
+     "meets": [("Encuentro en línea", "FREQ=WEEKLY;BYDAY=TH", "20:00", 75)]},
+    {"name": "Sober curious online", "org": None, "city": None, "timezone": "America/New_York",
+     "format": "online", "codes": ["substance_use.alcohol"],
+     "description": "Wondering about your drinking? No labels, no pressure. A Monday night check-in "
+                    "for the curious, the cutting-back and the newly sober.",
+     "meets": [("Monday check-in", "FREQ=WEEKLY;BYDAY=MO", "20:00", 60)]},
+]
+
+# The named demo accounts' places in groups: (email, group name, role).
+GROUP_PLACES = [
+    ("facilitator@peercircle.example", "Thursday evening anxiety group", "facilitator"),
+    ("facilitator@peercircle.example", "Carers' coffee morning", "facilitator"),
+    ("member@peercircle.example", "Evening grief circle", "member"),
+    ("member@peercircle.example", "Online depression peer group", "member"),
+    ("member.es@peercircle.example", "Grupo de ansiedad de los miércoles", "member"),
+    ("supporter@peercircle.example", "Veterans' breakfast club", "member"),
+]
+# People asking to join Priya's group, left for her to answer.
+PENDING_REQUESTS = {"Carers' coffee morning": 2}

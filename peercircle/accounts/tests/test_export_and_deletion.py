@@ -138,7 +138,8 @@ def test_after_deletion_audit_entries_no_longer_carry_the_email(member_client, m
 def test_deleting_my_account_signs_me_out_on_every_device(member):
     phone, laptop = Client(), Client()
     phone.force_login(member)
-    laptop.force_login(member)
+    laptop.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
+    assert laptop.get("/me/profile/").status_code == 200
 
     phone.post("/me/delete/", {"password": PASSWORD, "confirm": "on"})
 

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from peercircle.accounts.models import Consent, User
 from peercircle.core.demo_data import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from peercircle.experiences.models import PersonExperience
+from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries, SupportGroup
 from peercircle.organizations.models import Membership, Organization
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,8 @@ def test_running_the_demo_twice_adds_nothing():
     run_demo()
     users, experiences = User.objects.count(), PersonExperience.objects.count()
     memberships = Membership.objects.count()
+    groups, series = SupportGroup.objects.count(), MeetingSeries.objects.count()
+    group_memberships, changes = GroupMembership.objects.count(), MeetingException.objects.count()
 
     output = run_demo()
 
@@ -81,6 +84,49 @@ def test_running_the_demo_twice_adds_nothing():
     assert User.objects.count() == users
     assert PersonExperience.objects.count() == experiences
     assert Membership.objects.count() == memberships
+    assert SupportGroup.objects.count() == groups
+    assert MeetingSeries.objects.count() == series
+    assert GroupMembership.objects.count() == group_memberships
+    assert MeetingException.objects.count() == changes
+
+
+def test_demo_builds_support_groups_with_meetings_and_members():
+    from django.utils import timezone
+
+    output = run_demo()
+
+    assert "support groups" in output and "meeting series" in output and "group memberships" in output
+    groups = SupportGroup.objects.all()
+    assert groups.count() >= 70
+    assert not groups.filter(series__isnull=True).exists()  # every group meets
+    assert groups.filter(organization__isnull=True, format="in_person").count() >= 8  # self-led
+    assert set(groups.values_list("format", flat=True)) == {"in_person", "online", "hybrid"}
+    assert groups.filter(status="pending_approval").count() == 2
+    assert groups.filter(status="temporarily_closed").count() == 1
+    assert groups.filter(join_policy="closed").exists() and groups.filter(join_policy="by_request").exists()
+    assert MeetingException.objects.filter(kind="cancelled").exists()
+    assert MeetingException.objects.filter(kind="moved").count() == 1
+    assert MeetingSeries.objects.filter(rrule="", start_date__gt=timezone.localdate()).exists()  # a workshop
+    online = groups.get(name="Online depression peer group")
+    assert online.online_url.startswith("https://") and online.timezone == "Europe/London"
+    grief = groups.get(name="Evening grief circle")
+    assert grief.city == "London" and grief.venue_name and grief.address and grief.latitude
+
+    def places(email):
+        return set(GroupMembership.objects.filter(user__email=email)
+                   .values_list("group__name", "role", "status"))
+
+    assert places("member@peercircle.example") == {
+        ("Evening grief circle", "member", "active"), ("Online depression peer group", "member", "active")}
+    assert ("Grupo de ansiedad de los miércoles", "member", "active") in places("member.es@peercircle.example")
+    priya = {name for name, role, _status in places("facilitator@peercircle.example") if role == "facilitator"}
+    assert priya == {"Thursday evening anxiety group", "Carers' coffee morning"}
+    assert GroupMembership.objects.filter(group__name="Carers' coffee morning", status="requested").count() == 2
+    # Nobody is over a group's capacity, and every listed group has its facilitator.
+    for group in groups.exclude(status="pending_approval"):
+        active = group.memberships.filter(status="active")
+        assert active.filter(role="facilitator").exists()
+        assert group.capacity is None or active.count() <= group.capacity
 
 
 def test_a_demo_member_can_sign_in_without_verifying_email(client):
