@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("peercircle.experiences.urls")),
     path("", include("peercircle.organizations.urls")),
     path("", include("peercircle.groups.urls")),
+    path("", include("peercircle.directory.urls")),
 ]
 
 handler404 = "peercircle.core.views.page_not_found"

@@ -44,6 +44,7 @@ def invalid(request, exc):
 
 def _mount():
     from peercircle.accounts.api import router as accounts_router
+    from peercircle.directory.api import router as directory_router
     from peercircle.experiences.api import router as experiences_router
     from peercircle.groups.api import router as groups_router
     from peercircle.organizations.api import router as organizations_router
@@ -52,6 +53,7 @@ def _mount():
     api.add_router("/", experiences_router)
     api.add_router("/", organizations_router)
     api.add_router("/", groups_router)
+    api.add_router("/", directory_router)
 
 
 _mount()

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrulestr
+from django.utils.translation import gettext as _
 
 ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -31,7 +32,7 @@ def normalize_rule(rule: str, *, tz: str) -> str:
     if not rule:
         return ""
     if any(part in rule for part in ("\n", "DTSTART", "EXDATE", "RDATE")):
-        raise InvalidRule("Give one repeat rule only (no DTSTART, EXDATE or RDATE).")
+        raise InvalidRule(_("Give one repeat rule only (no DTSTART, EXDATE or RDATE)."))
 
     def local_until(match: re.Match) -> str:
         day, clock, utc = match.group(1), match.group(2) or "235959", match.group(3)
@@ -44,9 +45,9 @@ def normalize_rule(rule: str, *, tz: str) -> str:
         rule = _UNTIL.sub(local_until, rule)
         parsed = rrulestr(rule, dtstart=datetime(2000, 1, 1))
     except (ValueError, TypeError, KeyError) as error:
-        raise InvalidRule("That repeat rule could not be read.") from error
+        raise InvalidRule(_("That repeat rule could not be read.")) from error
     if parsed._freq not in ALLOWED_FREQUENCIES:
-        raise InvalidRule("Meetings can repeat daily, weekly, monthly or yearly.")
+        raise InvalidRule(_("Meetings can repeat daily, weekly, monthly or yearly."))
     return rule
 
 
@@ -55,17 +56,17 @@ def build_rule(*, pattern: str, weekday: str = "", nth: int = 1, until: date | N
     if pattern == "once":
         return ""
     if weekday not in WEEKDAYS:
-        raise InvalidRule("Please choose a day of the week.")
+        raise InvalidRule(_("Please choose a day of the week."))
     if pattern == "weekly":
         rule = f"FREQ=WEEKLY;BYDAY={weekday}"
     elif pattern == "every_other_week":
         rule = f"FREQ=WEEKLY;INTERVAL=2;BYDAY={weekday}"
     elif pattern == "monthly":
         if nth not in (1, 2, 3, 4, -1):
-            raise InvalidRule("Please choose which week of the month.")
+            raise InvalidRule(_("Please choose which week of the month."))
         rule = f"FREQ=MONTHLY;BYDAY={nth}{weekday}"
     else:
-        raise InvalidRule("Please choose how often the group meets.")
+        raise InvalidRule(_("Please choose how often the group meets."))
     if until:
         rule += f";UNTIL={until:%Y%m%d}T235959"
     return rule
@@ -138,3 +139,26 @@ class Occurrence:
     def key(self) -> str:
         """How a form names this occurrence: its original start in UTC."""
         return self.original_start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_BYDAY = re.compile(r"BYDAY=([^;]+)", re.IGNORECASE)
+_FREQ = re.compile(r"FREQ=(\w+)", re.IGNORECASE)
+
+
+def weekday_mask(rule: str, start_date: date) -> int:
+    """The days of the week a schedule meets on, as bits (Monday 1, Tuesday 2 … Sunday 64),
+    for the directory's day filter. BYDAY names them ("1TU" still meets on a Tuesday); a daily
+    rule without BYDAY meets every day; anything else repeats the first date's weekday."""
+    byday = _BYDAY.search(rule or "")
+    if byday:
+        mask = 0
+        for part in byday.group(1).split(","):
+            code = part.strip().upper()[-2:]
+            if code in WEEKDAYS:
+                mask |= 1 << WEEKDAYS.index(code)
+        if mask:
+            return mask
+    freq = _FREQ.search(rule or "")
+    if freq and freq.group(1).upper() == "DAILY":
+        return 0b1111111
+    return 1 << start_date.weekday()

@@ -102,7 +102,9 @@ class SupportGroup(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["status", "name"])]
+        indexes = [models.Index(fields=["status", "name"]),
+                   # The directory's distance search starts from a latitude band.
+                   models.Index(fields=["latitude", "longitude"])]
 
     def __str__(self) -> str:
         return self.name

@@ -19,13 +19,32 @@ class MeetingSeries(TimeStampedModel):
     online_url = models.URLField(_("online meeting link"), max_length=500, blank=True)
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
     is_active = models.BooleanField(default=True)
+    # Denormalized from the rule for the directory's day and time filters (set on save):
+    # weekday bits (Monday 1 … Sunday 64) and the local start as minutes after midnight.
+    weekdays = models.PositiveSmallIntegerField(default=0, editable=False)
+    start_minute = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["start_date", "start_time", "pk"]
         verbose_name_plural = "meeting series"
+        indexes = [models.Index(fields=["group", "is_active", "weekdays", "start_minute"])]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.set_schedule_facts()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"rrule", "start_date", "start_time"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "weekdays", "start_minute"}
+        super().save(*args, **kwargs)
+
+    def set_schedule_facts(self) -> None:
+        """Fill `weekdays` and `start_minute` (bulk_create skips save: call this first)."""
+        from peercircle.groups.recurrence import weekday_mask
+
+        self.weekdays = weekday_mask(self.rrule, self.start_date)
+        self.start_minute = self.start_time.hour * 60 + self.start_time.minute
 
     @property
     def is_one_off(self) -> bool:

@@ -1,0 +1,501 @@
+"""The directory search: what someone typed plus the filters they chose → ranked, listed groups.
+
+Two steps keep it fast and the number of queries constant per page: one query finds the
+candidates as light rows (ids, coordinates, format and relevance flags worked out by the
+database), Python ranks them by relevance and exact distance, and then only the page's groups
+are loaded with what the page shows (experiences, schedules for the next meeting).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from functools import reduce
+from zoneinfo import ZoneInfo
+
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+
+from peercircle.core import places
+from peercircle.core.places import Place
+from peercircle.directory.query import TIMES_OF_DAY, ParsedQuery, _merge, parse_query
+from peercircle.experiences import lexicon
+from peercircle.groups.access import LISTED_STATUSES, listed_groups
+from peercircle.groups.models import (
+    GroupFormat,
+    GroupStatus,
+    JoinPolicy,
+    MeetingSeries,
+    SupportGroup,
+)
+from peercircle.groups.recurrence import Occurrence
+from peercircle.groups.selectors import upcoming_occurrences
+from peercircle.organizations.models import Program
+
+PAGE_SIZE = 20
+DEFAULT_RADIUS_KM = 25.0
+MAX_RADIUS_KM = 500.0
+SUGGESTIONS = 5
+PROGRAMS = 5
+NEXT_MEETING_WINDOW = timedelta(days=120)
+KM_PER_DEGREE = 111.2
+
+# Which group formats answer a wish for a format: a hybrid group meets both ways.
+FORMATS_FOR = {
+    "online": (GroupFormat.ONLINE, GroupFormat.HYBRID),
+    "in_person": (GroupFormat.IN_PERSON, GroupFormat.HYBRID),
+    "hybrid": (GroupFormat.HYBRID,),
+}
+REACHABLE_ONLINE = (GroupFormat.ONLINE, GroupFormat.HYBRID)
+
+# Relevance weights; distance only orders groups that are about equally relevant.
+EXPERIENCE_EXACT = 30.0  # the code asked for, or one of its entries
+EXPERIENCE_BROADER = 15.0  # the broader code ("grief" for someone asking about widows)
+COMMUNITY = 8.0
+TERM_IN_NAME = 6.0
+TERM_IN_TEXT = 3.0
+LANGUAGE = 4.0
+DISTANCE = 5.0  # at most, for a group at the edge of the radius
+ONLINE_DISTANCE = DISTANCE  # an online group ranks like one at the edge of the radius …
+SAME_COUNTRY_ONLINE = 0.5  # … a little nearer when it is run from the same country
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the form or the API chose explicitly; each one overrides what the text says."""
+
+    experience: str = ""  # an experience or community code
+    near: str = ""  # a place name
+    distance_km: float | None = None
+    format: str = ""  # "online", "in_person", "hybrid"
+    language: str = ""
+    weekdays: tuple[int, ...] = ()  # ISO: Monday 1 … Sunday 7
+    times_of_day: tuple[str, ...] = ()
+    open_to_join: bool = False
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """The parsed text and the filters, merged: what the search actually looks for."""
+
+    experiences: tuple[str, ...] = ()
+    communities: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    place: Place | None = None
+    place_not_found: str = ""
+    point: tuple[float, float] | None = None
+    point_is_viewer: bool = False
+    radius_km: float = DEFAULT_RADIUS_KM
+    country: str | None = None
+    formats: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    weekdays: tuple[int, ...] = ()
+    hours: tuple[tuple[int, int], ...] = ()
+    open_to_join: bool = False
+    lang: str = "en"
+
+    @property
+    def has_need(self) -> bool:
+        return bool(self.experiences or self.communities or self.terms)
+
+    @property
+    def needs_ranking(self) -> bool:
+        return self.has_need or self.point is not None
+
+
+@dataclass
+class GroupHit:
+    group: SupportGroup
+    score: float = 0.0
+    distance_km: float | None = None  # None: online, or no place to measure from
+    is_online: bool = False  # reached online rather than by going there
+    next_meeting: Occurrence | None = None
+    next_meeting_local: datetime | None = None  # in the viewer's time zone
+    next_meeting_tz: str = ""
+
+    @property
+    def distance_label(self) -> str:
+        if self.is_online:
+            return gettext("Online")
+        if self.distance_km is None:
+            return ""
+        if self.distance_km < 1:
+            return gettext("Less than 1 km away")
+        return ngettext("%(km)d km away", "%(km)d km away", round(self.distance_km)) % {
+            "km": round(self.distance_km)}
+
+    @property
+    def next_meeting_in_group_tz(self) -> datetime | None:
+        if self.next_meeting is None:
+            return None
+        return self.next_meeting.start.astimezone(ZoneInfo(self.group.timezone))
+
+
+@dataclass
+class SearchResult:
+    query: ParsedQuery
+    criteria: Criteria
+    hits: list[GroupHit]
+    count: int
+    page: int
+    num_pages: int
+    programs: list[Program] = field(default_factory=list)
+    suggestions: list[GroupHit] = field(default_factory=list)
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def explanation(self) -> str:
+        return self.query.explanation
+
+
+def search(*, text: str, lang: str = "en", filters: Filters | None = None,
+           viewer_location: tuple[float, float] | None = None, page: int = 1,
+           viewer_timezone: str | None = None, now: datetime | None = None) -> SearchResult:
+    """Listed groups for `text` and `filters`, 20 a page, with the next meeting of each (in
+    `viewer_timezone`, else the group's own) and, when nothing matches, online alternatives."""
+    filters = filters or Filters()
+    query = parse_query(text, lang=lang)
+    criteria = merge(query, filters, viewer_location=viewer_location, now=now)
+    query = _with_filters(query, criteria)
+    now = now or timezone.now()
+
+    if criteria.needs_ranking:
+        ranked = _rank(_candidates(criteria), criteria)
+        count = len(ranked)
+        num_pages = max(1, math.ceil(count / PAGE_SIZE))
+        page = min(max(1, page), num_pages)
+        page_hits = ranked[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    else:
+        # Nothing to rank by: every matching group, by name.
+        groups = _filtered(listed_groups(), criteria).order_by("name", "pk")
+        count = groups.count()
+        num_pages = max(1, math.ceil(count / PAGE_SIZE))
+        page = min(max(1, page), num_pages)
+        ids = list(groups.values_list("pk", flat=True)[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
+        page_hits = [GroupHit(group=SupportGroup(pk=pk)) for pk in ids]
+    hits = _load(page_hits, viewer_timezone=viewer_timezone, now=now)
+    result = SearchResult(query=query, criteria=criteria, hits=hits, count=count, page=page,
+                          num_pages=num_pages)
+    result.programs = _programs(criteria)
+    if count == 0:
+        result.suggestions = _load(_online_alternatives(criteria), viewer_timezone=viewer_timezone, now=now)
+    return result
+
+
+# -- merging the text with the filters ------------------------------------------------------
+
+def merge(query: ParsedQuery, filters: Filters, *, viewer_location=None, now=None) -> Criteria:
+    experiences, communities = query.experiences, query.communities
+    if filters.experience:
+        node = lexicon.node_info(filters.experience)
+        if node is not None and node.kind == "community":
+            communities = (filters.experience,)
+        else:
+            experiences = (filters.experience,)
+    place, place_not_found, point, from_viewer = query.place, "", None, False
+    if filters.near.strip():
+        place = places.resolve_city(filters.near.strip())
+        if place is None:
+            place_not_found = filters.near.strip()[:100]
+    if place is not None:
+        point = (place.latitude, place.longitude)
+    elif viewer_location is not None and not place_not_found:
+        point, from_viewer = viewer_location, True
+    radius = DEFAULT_RADIUS_KM
+    if filters.distance_km:
+        radius = min(max(float(filters.distance_km), 1.0), MAX_RADIUS_KM)
+    weekdays = filters.weekdays or query.weekdays
+    if not weekdays and query.relative_day is not None:
+        zone = ZoneInfo(place.timezone) if place else ZoneInfo("UTC")
+        day = (now or timezone.now()).astimezone(zone) + timedelta(days=query.relative_day)
+        weekdays = (day.isoweekday(),)
+    hours = query.hours
+    if filters.times_of_day:
+        hours = _merge([TIMES_OF_DAY[t] for t in filters.times_of_day if t in TIMES_OF_DAY])
+    return Criteria(
+        experiences=experiences,
+        communities=communities,
+        terms=query.terms,
+        place=place,
+        place_not_found=place_not_found,
+        point=point,
+        point_is_viewer=from_viewer,
+        radius_km=radius,
+        country=None if point else query.country,
+        formats=(filters.format,) if filters.format else query.formats,
+        languages=(filters.language,) if filters.language else query.languages,
+        weekdays=tuple(sorted(set(weekdays))),
+        hours=tuple(hours),
+        open_to_join=filters.open_to_join or query.open_to_join,
+        lang=query.lang,
+    )
+
+
+def _with_filters(query: ParsedQuery, criteria: Criteria) -> ParsedQuery:
+    """The parsed query as the search used it, so "Looking for: …" explains the filters too."""
+    times = query.times_of_day
+    if criteria.hours != query.hours:
+        times = tuple(name for name, span in TIMES_OF_DAY.items() if span in criteria.hours)
+    return replace(
+        query, experiences=criteria.experiences, communities=criteria.communities,
+        place=criteria.place, country=criteria.country or (criteria.place.country if criteria.place else None),
+        near_me=query.near_me or criteria.point_is_viewer, formats=criteria.formats,
+        languages=criteria.languages, weekdays=criteria.weekdays, times_of_day=times,
+        hours=criteria.hours, open_to_join=criteria.open_to_join,
+        starts_at=query.starts_at if criteria.hours == query.hours else (),
+        relative_day=query.relative_day if criteria.weekdays == query.weekdays or not query.weekdays else None,
+    )
+
+
+# -- the candidate query --------------------------------------------------------------------
+
+def _related_codes(codes: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """The codes asked for with their entries ("grief" finds "grief.partner"), and the broader
+    codes above them (a general grief group also welcomes someone asking about widows)."""
+    nodes = lexicon.get_lexicon().nodes
+    exact, broader = set(codes), set()
+    for node in nodes.values():
+        if node.parent in codes:
+            exact.add(node.code)
+    for code in codes:
+        node = nodes.get(code)
+        if node is not None and node.parent:
+            broader.add(node.parent)
+    return exact, broader - exact
+
+
+def _has_codes(relation: str, codes) -> Exists:
+    through = getattr(SupportGroup, relation).through
+    return Exists(through.objects.filter(supportgroup_id=OuterRef("pk"), taxonomynode__code__in=codes))
+
+
+def _filtered(groups, criteria: Criteria):
+    """Filters that never depend on ranking: format, language, joining, day and time."""
+    if criteria.formats:
+        allowed = {f for wish in criteria.formats for f in FORMATS_FOR.get(wish, ())}
+        groups = groups.filter(format__in=allowed)
+    if criteria.languages:
+        # A JSON list, read as text ('["en", "es"]'), the same way on SQLite and PostgreSQL.
+        groups = groups.annotate(languages_text=Cast("languages", TextField())).filter(
+            reduce(lambda a, b: a | b, (Q(languages_text__contains=f'"{code}"') for code in criteria.languages)))
+    if criteria.open_to_join:
+        groups = groups.filter(join_policy=JoinPolicy.OPEN, status=GroupStatus.ACTIVE)
+    if criteria.weekdays or criteria.hours:
+        series = MeetingSeries.objects.filter(group_id=OuterRef("pk"), is_active=True)
+        if criteria.weekdays:
+            mask = sum(1 << (day - 1) for day in criteria.weekdays)
+            series = series.annotate(day_hit=F("weekdays").bitand(mask)).filter(day_hit__gt=0)
+        if criteria.hours:
+            series = series.filter(reduce(lambda a, b: a | b, (
+                Q(start_minute__gte=start * 60, start_minute__lt=end * 60) for start, end in criteria.hours)))
+        groups = groups.filter(Exists(series))
+    if criteria.country:
+        groups = groups.filter(country=criteria.country)
+    return groups
+
+
+def _candidates(criteria: Criteria) -> list[tuple]:
+    groups = _filtered(SupportGroup.objects.filter(status__in=LISTED_STATUSES), criteria)
+    exact, broader = _related_codes(criteria.experiences)
+    communities, _ = _related_codes(criteria.communities)
+    annotations = {
+        "exp_exact": _has_codes("experiences", exact) if exact else Value(False),
+        "exp_broader": _has_codes("experiences", broader) if broader else Value(False),
+        "community": _has_codes("communities", communities) if communities else Value(False),
+    }
+    term_score = Value(0, output_field=IntegerField())
+    for term in criteria.terms:
+        term_score = term_score + Case(
+            When(name__icontains=term, then=Value(2)),
+            When(Q(description__icontains=term) | Q(city__icontains=term), then=Value(1)),
+            default=Value(0), output_field=IntegerField())
+    annotations["term_score"] = term_score
+    groups = groups.annotate(**annotations)
+
+    # What the group must be about: an experience, else a community, else one of the words.
+    if exact:
+        groups = groups.filter(Q(exp_exact=True) | Q(exp_broader=True)) if broader else groups.filter(exp_exact=True)
+    elif communities:
+        groups = groups.filter(community=True)
+    elif criteria.terms:
+        groups = groups.filter(term_score__gt=0)
+
+    if criteria.point is not None:
+        lat, lng = criteria.point
+        dlat = criteria.radius_km / KM_PER_DEGREE
+        dlng = criteria.radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+        near = Q(latitude__gte=lat - dlat, latitude__lte=lat + dlat)
+        if dlng < 180:
+            lng_min, lng_max = lng - dlng, lng + dlng
+            if lng_min < -180 or lng_max > 180:  # the box crosses the antimeridian
+                near &= Q(longitude__gte=(lng_min + 540) % 360 - 180) | Q(longitude__lte=(lng_max + 540) % 360 - 180)
+            else:
+                near &= Q(longitude__gte=lng_min, longitude__lte=lng_max)
+        reach = near & ~Q(format=GroupFormat.ONLINE)
+        # Online groups are reachable from anywhere, when the person said what they need.
+        if criteria.has_need or "online" in criteria.formats:
+            reach |= Q(format__in=REACHABLE_ONLINE)
+        groups = groups.filter(reach)
+    return list(groups.values_list(
+        "pk", "name", "format", "latitude", "longitude", "country", "languages",
+        "exp_exact", "exp_broader", "community", "term_score"))
+
+
+def _rank(rows: list[tuple], criteria: Criteria) -> list[GroupHit]:
+    wanted_languages = set(criteria.languages) or {criteria.lang}
+    hits = []
+    for pk, name, fmt, lat, lng, country, languages, exp_exact, exp_broader, community, term_score in rows:
+        relevance = (EXPERIENCE_EXACT if exp_exact else EXPERIENCE_BROADER if exp_broader else 0.0)
+        relevance += COMMUNITY if community else 0.0
+        relevance += (term_score or 0) * (TERM_IN_NAME / 2)
+        if wanted_languages & set(languages or ()):
+            relevance += LANGUAGE
+        distance, online = None, fmt == GroupFormat.ONLINE
+        penalty = 0.0
+        if criteria.point is not None:
+            if lat is not None and lng is not None and fmt != GroupFormat.ONLINE:
+                distance = places.distance_km(criteria.point[0], criteria.point[1], lat, lng)
+            if distance is not None and distance <= criteria.radius_km:
+                online = False
+                penalty = DISTANCE * distance / criteria.radius_km
+            elif fmt in REACHABLE_ONLINE and (criteria.has_need or "online" in criteria.formats):
+                online, distance = True, None
+                same_country = criteria.place is not None and country == criteria.place.country
+                penalty = ONLINE_DISTANCE - (SAME_COUNTRY_ONLINE if same_country else 0.0)
+            else:
+                continue  # a corner of the box, beyond the radius
+        hits.append(GroupHit(group=SupportGroup(pk=pk, name=name), score=relevance - penalty,
+                             distance_km=distance, is_online=online))
+    hits.sort(key=lambda h: (-h.score, h.distance_km if h.distance_km is not None else math.inf,
+                             h.group.name.lower(), h.group.pk))
+    return hits
+
+
+# -- loading the page -----------------------------------------------------------------------
+
+def _load(hits: list[GroupHit], *, viewer_timezone: str | None, now: datetime) -> list[GroupHit]:
+    """The page's groups with their experiences and schedules: four queries, whatever the size."""
+    if not hits:
+        return []
+    series = MeetingSeries.objects.filter(is_active=True).prefetch_related("exceptions")
+    groups = {g.pk: g for g in SupportGroup.objects.filter(pk__in=[h.group.pk for h in hits])
+              .select_related("organization")
+              .prefetch_related("experiences", Prefetch("series", queryset=series))}
+    zone = _zone(viewer_timezone)
+    loaded = []
+    for hit in hits:
+        group = groups.get(hit.group.pk)
+        if group is None:
+            continue
+        hit.group = group
+        if not hit.is_online and group.format == GroupFormat.ONLINE:
+            hit.is_online = True
+        hit.next_meeting = _next_meeting(group, now)
+        if hit.next_meeting is not None:
+            hit.next_meeting_tz = str(zone or group.timezone)
+            hit.next_meeting_local = hit.next_meeting.start.astimezone(zone or ZoneInfo(group.timezone))
+        loaded.append(hit)
+    return loaded
+
+
+def _next_meeting(group: SupportGroup, now: datetime) -> Occurrence | None:
+    found = None
+    for series in group.series.all():
+        series.group = group  # already loaded: no query per series
+        _fast_forward(series, now)
+        # A week covers most schedules; only the others pay for the longer look.
+        for window in (timedelta(days=8), NEXT_MEETING_WINDOW):
+            upcoming = upcoming_occurrences(series, now, now + window, include_cancelled=False)
+            if upcoming:
+                if found is None or upcoming[0].start < found.start:
+                    found = upcoming[0]
+                break
+    return found
+
+
+def _fast_forward(series: MeetingSeries, now: datetime) -> None:
+    """Move an in-memory weekly series' first date forward by whole periods, to just before
+    now: the same meetings follow, and expanding the rule no longer walks every week since it
+    began (most of a search's time on old schedules). Never saved."""
+    rule = series.rrule.upper()
+    if "FREQ=WEEKLY" not in rule or "COUNT=" in rule or "BYSETPOS" in rule:
+        return
+    interval = re.search(r"INTERVAL=(\d+)", rule)
+    step = 7 * (int(interval.group(1)) if interval else 1)
+    periods = (now.date() - series.start_date).days // step - 1
+    if periods > 0:
+        series.start_date += timedelta(days=periods * step)
+
+
+def _zone(name: str | None) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return None
+
+
+# -- beyond the groups: programs, and online alternatives when nothing matched ---------------
+
+def _programs(criteria: Criteria) -> list[Program]:
+    """Organizations' public programs for the same need, in the same country (or anywhere
+    when no place was given). Kept simple: at most five, by name."""
+    if not (criteria.experiences or criteria.communities or criteria.terms):
+        return []
+    programs = Program.objects.filter(is_public=True, is_active=True, organization__is_active=True)
+    codes = set(criteria.experiences) | set(criteria.communities)
+    if codes:
+        exact, broader = _related_codes(tuple(codes))
+        programs = programs.filter(experiences__code__in=exact | broader)
+    else:
+        programs = programs.filter(reduce(lambda a, b: a | b, (
+            Q(name__icontains=t) | Q(description__icontains=t) | Q(organization__name__icontains=t)
+            for t in criteria.terms)))
+    country = criteria.place.country if criteria.place else criteria.country
+    if country:
+        programs = programs.filter(Q(organization__country=country) | Q(organization__country=""))
+    return list(programs.select_related("organization").distinct().order_by("organization__name", "name")[:PROGRAMS])
+
+
+def _online_alternatives(criteria: Criteria) -> list[GroupHit]:
+    """When nothing matched: online groups for the same need (and language), whatever the
+    day, time or place; those in the person's country first."""
+    relaxed = Criteria(experiences=criteria.experiences, communities=criteria.communities,
+                       terms=() if criteria.experiences or criteria.communities else criteria.terms,
+                       languages=criteria.languages, formats=("online",), lang=criteria.lang)
+    rows = _candidates(relaxed)[:200] if relaxed.has_need else list(
+        SupportGroup.objects.filter(status=GroupStatus.ACTIVE, format__in=REACHABLE_ONLINE)
+        .order_by("-last_confirmed_at", "pk").values_list(
+            "pk", "name", "format", "latitude", "longitude", "country", "languages")[:SUGGESTIONS * 4])
+    rows = [row if len(row) == 11 else (*row, False, False, False, 0) for row in rows]
+    country = criteria.place.country if criteria.place else criteria.country
+    countries = {row[0]: row[5] for row in rows}
+    hits = _rank(rows, relaxed)
+    if country:
+        hits.sort(key=lambda h: countries[h.group.pk] != country)  # stable: ranking kept within
+    for hit in hits:
+        hit.is_online = True
+    return hits[:SUGGESTIONS]
