@@ -43,7 +43,7 @@ lint: install-test
 	$(BIN)/ruff check .
 
 bench-quick: install
-	@for script in bench/*.py; do [ -f "$$script" ] && $(BIN)/python $$script --quick; done; true
+	@for script in bench/*.py; do echo "$$script --quick"; $(BIN)/python $$script --quick || exit 1; done
 
 clean:
 	rm -rf $(VENV) var/test*.sqlite3
