@@ -1,15 +1,16 @@
 """The directory search: what someone typed plus the filters they chose → ranked, listed groups.
 
-Two steps keep it fast and the number of queries constant per page: one query finds the
-candidates as light rows (ids, coordinates, format and relevance flags worked out by the
-database), Python ranks them by relevance and exact distance, and then only the page's groups
-are loaded with what the page shows (experiences, schedules for the next meeting).
+Two steps keep it fast and the number of queries constant per page: one query scores and ranks
+the matching groups in the database (relevance from experiences, communities, words and
+language, less a penalty for the exact distance) and returns only the page's rows with the
+total count; then only the page's groups are loaded with what the page shows (experiences,
+schedules for the next meeting).
 """
 
 from __future__ import annotations
 
 import math
-import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import reduce
@@ -17,17 +18,19 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
+    FloatField,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     TextField,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import ASin, Cast, Cos, Least, Lower, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -40,11 +43,12 @@ from peercircle.groups.models import (
     GroupFormat,
     GroupStatus,
     JoinPolicy,
+    MeetingException,
     MeetingSeries,
     SupportGroup,
 )
 from peercircle.groups.recurrence import Occurrence
-from peercircle.groups.selectors import upcoming_occurrences
+from peercircle.groups.selectors import series_occurrences
 from peercircle.organizations.models import Program
 
 PAGE_SIZE = 20
@@ -54,6 +58,7 @@ SUGGESTIONS = 5
 PROGRAMS = 5
 NEXT_MEETING_WINDOW = timedelta(days=120)
 KM_PER_DEGREE = 111.2
+EARTH_RADIUS_KM = 6371.0  # as places.distance_km
 
 # Which group formats answer a wish for a format: a hybrid group meets both ways.
 FORMATS_FOR = {
@@ -182,11 +187,16 @@ def search(*, text: str, lang: str = "en", filters: Filters | None = None,
     now = now or timezone.now()
 
     if criteria.needs_ranking:
-        ranked = _rank(_candidates(criteria), criteria)
-        count = len(ranked)
+        # One query gives the page and the count; a page past the end costs two more.
+        matching, ranked = _ranked(criteria)
+        page = max(1, page)
+        page_hits, count = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+        if not page_hits and page > 1:
+            count = matching.count()
         num_pages = max(1, math.ceil(count / PAGE_SIZE))
-        page = min(max(1, page), num_pages)
-        page_hits = ranked[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        if page > num_pages:
+            page = num_pages
+            page_hits, count = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     else:
         # Nothing to rank by: every matching group, by name.
         groups = _filtered(listed_groups(), criteria).order_by("name", "pk")
@@ -287,8 +297,13 @@ def _related_codes(codes: tuple[str, ...]) -> tuple[set[str], set[str]]:
 
 
 def _has_codes(relation: str, codes) -> Exists:
+    return Exists(_with_codes(relation, codes).filter(supportgroup_id=OuterRef("pk")))
+
+
+def _with_codes(relation: str, codes):
+    """The links of groups to any of `codes` (its ids drive the candidate query from an index)."""
     through = getattr(SupportGroup, relation).through
-    return Exists(through.objects.filter(supportgroup_id=OuterRef("pk"), taxonomynode__code__in=codes))
+    return through.objects.filter(taxonomynode__code__in=codes)
 
 
 def _filtered(groups, criteria: Criteria):
@@ -316,93 +331,129 @@ def _filtered(groups, criteria: Criteria):
     return groups
 
 
-def _candidates(criteria: Criteria) -> list[tuple]:
+def _ranked(criteria: Criteria):
+    """The matching groups as a query, with `score` and `hit_distance` worked out by the
+    database, best first: the page and the count are then each one query, whatever the
+    number of candidates (an online group anywhere answers most needs)."""
     groups = _filtered(SupportGroup.objects.filter(status__in=LISTED_STATUSES), criteria)
     exact, broader = _related_codes(criteria.experiences)
     communities, _ = _related_codes(criteria.communities)
-    annotations = {
-        "exp_exact": _has_codes("experiences", exact) if exact else Value(False),
-        "exp_broader": _has_codes("experiences", broader) if broader else Value(False),
-        "community": _has_codes("communities", communities) if communities else Value(False),
-    }
     term_score = Value(0, output_field=IntegerField())
     for term in criteria.terms:
         term_score = term_score + Case(
             When(name__icontains=term, then=Value(2)),
             When(Q(description__icontains=term) | Q(city__icontains=term), then=Value(1)),
             default=Value(0), output_field=IntegerField())
-    annotations["term_score"] = term_score
-    groups = groups.annotate(**annotations)
 
     # What the group must be about: an experience, else a community, else one of the words.
+    relevance = Value(0.0, output_field=FloatField())
     if exact:
-        groups = groups.filter(Q(exp_exact=True) | Q(exp_broader=True)) if broader else groups.filter(exp_exact=True)
+        groups = groups.filter(pk__in=_with_codes("experiences", exact | broader).values("supportgroup_id"))
+        relevance = _float(EXPERIENCE_EXACT) if not broader else Case(
+            When(_has_codes("experiences", exact), then=_float(EXPERIENCE_EXACT)),
+            default=_float(EXPERIENCE_BROADER), output_field=FloatField())
     elif communities:
-        groups = groups.filter(community=True)
+        groups = groups.filter(pk__in=_with_codes("communities", communities).values("supportgroup_id"))
     elif criteria.terms:
-        groups = groups.filter(term_score__gt=0)
+        groups = groups.alias(term_score=term_score).filter(term_score__gt=0)
+    if communities:
+        relevance = relevance + (_float(COMMUNITY) if not exact else Case(
+            When(_has_codes("communities", communities), then=_float(COMMUNITY)),
+            default=_float(0.0), output_field=FloatField()))
+    if criteria.terms:
+        relevance = relevance + term_score * _float(TERM_IN_NAME / 2)
+    # A JSON list, read as text ('["en", "es"]'), the same way on SQLite and PostgreSQL.
+    wanted = set(criteria.languages) or {criteria.lang}
+    groups = groups.alias(rank_languages=Cast("languages", TextField()))
+    relevance = relevance + Case(
+        When(reduce(lambda a, b: a | b, (Q(rank_languages__contains=f'"{code}"') for code in sorted(wanted))),
+             then=_float(LANGUAGE)),
+        default=_float(0.0), output_field=FloatField())
 
+    distance = Value(None, output_field=FloatField())
     if criteria.point is not None:
-        lat, lng = criteria.point
-        dlat = criteria.radius_km / KM_PER_DEGREE
-        dlng = criteria.radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
-        near = Q(latitude__gte=lat - dlat, latitude__lte=lat + dlat)
-        if dlng < 180:
-            lng_min, lng_max = lng - dlng, lng + dlng
-            if lng_min < -180 or lng_max > 180:  # the box crosses the antimeridian
-                near &= Q(longitude__gte=(lng_min + 540) % 360 - 180) | Q(longitude__lte=(lng_max + 540) % 360 - 180)
-            else:
-                near &= Q(longitude__gte=lng_min, longitude__lte=lng_max)
-        reach = near & ~Q(format=GroupFormat.ONLINE)
-        # Online groups are reachable from anywhere, when the person said what they need.
+        near = _near(criteria)
+        groups = groups.alias(exact_km=_haversine(*criteria.point))
+        near &= Q(exact_km__lte=criteria.radius_km)
+        reach = near
+        # Online groups are reachable from anywhere, when the person said what they need;
+        # they rank like a group at the edge of the radius (a little nearer from the same country).
         if criteria.has_need or "online" in criteria.formats:
             reach |= Q(format__in=REACHABLE_ONLINE)
         groups = groups.filter(reach)
-    return list(groups.values_list(
-        "pk", "name", "format", "latitude", "longitude", "country", "languages",
-        "exp_exact", "exp_broader", "community", "term_score"))
+        online = _float(ONLINE_DISTANCE)
+        if criteria.place is not None:
+            online = Case(When(country=criteria.place.country,
+                               then=_float(ONLINE_DISTANCE - SAME_COUNTRY_ONLINE)),
+                          default=online, output_field=FloatField())
+        distance = Case(When(near, then=F("exact_km")), default=Value(None), output_field=FloatField())
+        penalty = Case(When(near, then=F("exact_km") * _float(DISTANCE / criteria.radius_km)),
+                       default=online, output_field=FloatField())
+        relevance = relevance - penalty
+    return groups, groups.annotate(score=relevance, hit_distance=distance).order_by(
+        F("score").desc(), F("hit_distance").asc(nulls_last=True), Lower("name"), "pk")
 
 
-def _rank(rows: list[tuple], criteria: Criteria) -> list[GroupHit]:
-    wanted_languages = set(criteria.languages) or {criteria.lang}
-    hits = []
-    for pk, name, fmt, lat, lng, country, languages, exp_exact, exp_broader, community, term_score in rows:
-        relevance = (EXPERIENCE_EXACT if exp_exact else EXPERIENCE_BROADER if exp_broader else 0.0)
-        relevance += COMMUNITY if community else 0.0
-        relevance += (term_score or 0) * (TERM_IN_NAME / 2)
-        if wanted_languages & set(languages or ()):
-            relevance += LANGUAGE
-        distance, online = None, fmt == GroupFormat.ONLINE
-        penalty = 0.0
-        if criteria.point is not None:
-            if lat is not None and lng is not None and fmt != GroupFormat.ONLINE:
-                distance = places.distance_km(criteria.point[0], criteria.point[1], lat, lng)
-            if distance is not None and distance <= criteria.radius_km:
-                online = False
-                penalty = DISTANCE * distance / criteria.radius_km
-            elif fmt in REACHABLE_ONLINE and (criteria.has_need or "online" in criteria.formats):
-                online, distance = True, None
-                same_country = criteria.place is not None and country == criteria.place.country
-                penalty = ONLINE_DISTANCE - (SAME_COUNTRY_ONLINE if same_country else 0.0)
-            else:
-                continue  # a corner of the box, beyond the radius
-        hits.append(GroupHit(group=SupportGroup(pk=pk, name=name), score=relevance - penalty,
+def _float(value: float) -> Value:
+    return Value(float(value), output_field=FloatField())
+
+
+def _near(criteria: Criteria) -> Q:
+    """Groups met in person inside the box around the point (the latitude index finds them);
+    the exact distance then keeps those within the radius."""
+    lat, lng = criteria.point
+    dlat = criteria.radius_km / KM_PER_DEGREE
+    dlng = criteria.radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+    near = Q(latitude__gte=lat - dlat, latitude__lte=lat + dlat)
+    if dlng < 180:
+        lng_min, lng_max = lng - dlng, lng + dlng
+        if lng_min < -180 or lng_max > 180:  # the box crosses the antimeridian
+            near &= Q(longitude__gte=(lng_min + 540) % 360 - 180) | Q(longitude__lte=(lng_max + 540) % 360 - 180)
+        else:
+            near &= Q(longitude__gte=lng_min, longitude__lte=lng_max)
+    return near & ~Q(format=GroupFormat.ONLINE)
+
+
+def _haversine(lat: float, lng: float):
+    """places.distance_km in SQL (math functions both SQLite 3.35+ and PostgreSQL have)."""
+    p1 = math.radians(lat)
+    dp = Radians(F("latitude")) - _float(p1)
+    dl = Radians(F("longitude") - _float(lng))
+    a = Power(Sin(dp / 2), 2) + _float(math.cos(p1)) * Cos(Radians(F("latitude"))) * Power(Sin(dl / 2), 2)
+    return _float(2 * EARTH_RADIUS_KM) * ASin(Least(Sqrt(a), _float(1.0)))
+
+
+def _page_hits(ranked, criteria: Criteria, start: int, stop: int) -> tuple[list[GroupHit], int]:
+    """The hits from `start` to `stop`, and how many there are in all (0 past the end)."""
+    hits, total = [], 0
+    rows = ranked.annotate(total=Window(Count("pk"))).values_list(
+        "pk", "name", "format", "score", "hit_distance", "total")[start:stop]
+    for pk, name, fmt, score, distance, count in rows:
+        total = count
+        online = fmt == GroupFormat.ONLINE or (criteria.point is not None and distance is None)
+        hits.append(GroupHit(group=SupportGroup(pk=pk, name=name), score=score or 0.0,
                              distance_km=distance, is_online=online))
-    hits.sort(key=lambda h: (-h.score, h.distance_km if h.distance_km is not None else math.inf,
-                             h.group.name.lower(), h.group.pk))
-    return hits
+    return hits, total
 
 
 # -- loading the page -----------------------------------------------------------------------
 
 def _load(hits: list[GroupHit], *, viewer_timezone: str | None, now: datetime) -> list[GroupHit]:
-    """The page's groups with their experiences and schedules: four queries, whatever the size."""
+    """The page's groups with their experiences and schedules: four queries, whatever the size
+    (the schedules are read plainly: prefetching builds a query set per series)."""
     if not hits:
         return []
-    series = MeetingSeries.objects.filter(is_active=True).prefetch_related("exceptions")
-    groups = {g.pk: g for g in SupportGroup.objects.filter(pk__in=[h.group.pk for h in hits])
-              .select_related("organization")
-              .prefetch_related("experiences", Prefetch("series", queryset=series))}
+    ids = [h.group.pk for h in hits]
+    groups = {g.pk: g for g in SupportGroup.objects.filter(pk__in=ids)
+              .select_related("organization").prefetch_related("experiences")}
+    series_of: dict[int, list[MeetingSeries]] = defaultdict(list)
+    series = list(MeetingSeries.objects.filter(group_id__in=ids, is_active=True))
+    exceptions: dict[int, list[MeetingException]] = defaultdict(list)
+    if series:
+        for exception in MeetingException.objects.filter(series_id__in=[s.pk for s in series]):
+            exceptions[exception.series_id].append(exception)
+    for item in series:
+        series_of[item.group_id].append(item)
     zone = _zone(viewer_timezone)
     loaded = []
     for hit in hits:
@@ -412,7 +463,7 @@ def _load(hits: list[GroupHit], *, viewer_timezone: str | None, now: datetime) -
         hit.group = group
         if not hit.is_online and group.format == GroupFormat.ONLINE:
             hit.is_online = True
-        hit.next_meeting = _next_meeting(group, now)
+        hit.next_meeting = _next_meeting(group, series_of[group.pk], exceptions, now)
         if hit.next_meeting is not None:
             hit.next_meeting_tz = str(zone or group.timezone)
             hit.next_meeting_local = hit.next_meeting.start.astimezone(zone or ZoneInfo(group.timezone))
@@ -420,33 +471,20 @@ def _load(hits: list[GroupHit], *, viewer_timezone: str | None, now: datetime) -
     return loaded
 
 
-def _next_meeting(group: SupportGroup, now: datetime) -> Occurrence | None:
+def _next_meeting(group: SupportGroup, series_list: list[MeetingSeries], exceptions, now: datetime,
+                  ) -> Occurrence | None:
     found = None
-    for series in group.series.all():
-        series.group = group  # already loaded: no query per series
-        _fast_forward(series, now)
+    for series in series_list:
         # A week covers most schedules; only the others pay for the longer look.
         for window in (timedelta(days=8), NEXT_MEETING_WINDOW):
-            upcoming = upcoming_occurrences(series, now, now + window, include_cancelled=False)
+            upcoming = series_occurrences(series, group.timezone, now, now + window,
+                                          include_cancelled=False, exceptions=exceptions[series.pk])
             if upcoming:
-                if found is None or upcoming[0].start < found.start:
-                    found = upcoming[0]
+                first = min(upcoming, key=lambda o: (o.start, o.series_id))
+                if found is None or first.start < found.start:
+                    found = first
                 break
     return found
-
-
-def _fast_forward(series: MeetingSeries, now: datetime) -> None:
-    """Move an in-memory weekly series' first date forward by whole periods, to just before
-    now: the same meetings follow, and expanding the rule no longer walks every week since it
-    began (most of a search's time on old schedules). Never saved."""
-    rule = series.rrule.upper()
-    if "FREQ=WEEKLY" not in rule or "COUNT=" in rule or "BYSETPOS" in rule:
-        return
-    interval = re.search(r"INTERVAL=(\d+)", rule)
-    step = 7 * (int(interval.group(1)) if interval else 1)
-    periods = (now.date() - series.start_date).days // step - 1
-    if periods > 0:
-        series.start_date += timedelta(days=periods * step)
 
 
 def _zone(name: str | None) -> ZoneInfo | None:
@@ -486,16 +524,23 @@ def _online_alternatives(criteria: Criteria) -> list[GroupHit]:
     relaxed = Criteria(experiences=criteria.experiences, communities=criteria.communities,
                        terms=() if criteria.experiences or criteria.communities else criteria.terms,
                        languages=criteria.languages, formats=("online",), lang=criteria.lang)
-    rows = _candidates(relaxed)[:200] if relaxed.has_need else list(
-        SupportGroup.objects.filter(status=GroupStatus.ACTIVE, format__in=REACHABLE_ONLINE)
-        .order_by("-last_confirmed_at", "pk").values_list(
-            "pk", "name", "format", "latitude", "longitude", "country", "languages")[:SUGGESTIONS * 4])
-    rows = [row if len(row) == 11 else (*row, False, False, False, 0) for row in rows]
     country = criteria.place.country if criteria.place else criteria.country
-    countries = {row[0]: row[5] for row in rows}
-    hits = _rank(rows, relaxed)
-    if country:
-        hits.sort(key=lambda h: countries[h.group.pk] != country)  # stable: ranking kept within
+    if relaxed.has_need:
+        _, ranked = _ranked(relaxed)
+        if country:
+            ranked = ranked.alias(elsewhere=Case(When(country=country, then=Value(0)), default=Value(1),
+                                                 output_field=IntegerField()))
+            ranked = ranked.order_by("elsewhere", *ranked.query.order_by)
+        hits, _ = _page_hits(ranked, relaxed, 0, SUGGESTIONS)
+    else:
+        rows = list(SupportGroup.objects.filter(status=GroupStatus.ACTIVE, format__in=REACHABLE_ONLINE)
+                    .order_by("-last_confirmed_at", "pk")
+                    .values_list("pk", "name", "country", "languages")[:SUGGESTIONS * 4])
+        wanted = set(relaxed.languages) or {relaxed.lang}
+        rows.sort(key=lambda row: (bool(country) and row[2] != country, not wanted & set(row[3] or ()),
+                                   row[1].lower(), row[0]))
+        hits = [GroupHit(group=SupportGroup(pk=pk, name=name), score=LANGUAGE if wanted & set(langs or ()) else 0.0)
+                for pk, name, _country, langs in rows[:SUGGESTIONS]]
     for hit in hits:
         hit.is_online = True
-    return hits[:SUGGESTIONS]
+    return hits

@@ -7,6 +7,7 @@ Pure functions on plain values: the selectors feed them series and exceptions.
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrulestr
@@ -73,7 +74,31 @@ def build_rule(*, pattern: str, weekday: str = "", nth: int = 1, until: date | N
 
 
 def local_rule(rule: str, first: datetime):
-    return rrulestr(rule, dtstart=first) if rule else None
+    return _parsed_rule(rule, first) if rule else None
+
+
+@lru_cache(maxsize=2048)
+def _parsed_rule(rule: str, first: datetime):
+    # Parsing is most of the cost of a short expansion, and after skip_ahead many series
+    # share a first date: keep the parsed rules (iterating one does not change it).
+    return rrulestr(rule, dtstart=first)
+
+
+_INTERVAL = re.compile(r"INTERVAL=(\d+)", re.IGNORECASE)
+
+
+def skip_ahead(rule: str, start_date: date, before: date) -> date:
+    """A later first date for a weekly schedule that gives the same meetings from `before`
+    on: whole periods (one week, or INTERVAL weeks) are skipped, so expanding the rule no
+    longer walks every week since it began. Other rules (and weekly ones with COUNT or
+    BYSETPOS, whose meetings depend on those before) keep their first date."""
+    upper = (rule or "").upper()
+    if "FREQ=WEEKLY" not in upper or "COUNT=" in upper or "BYSETPOS" in upper:
+        return start_date
+    interval = _INTERVAL.search(upper)
+    step = 7 * (int(interval.group(1)) if interval else 1)
+    periods = (before - start_date).days // step - 1
+    return start_date + timedelta(days=periods * step) if periods > 0 else start_date
 
 
 def first_occurrence(rule: str, start_date: date, start_time: time) -> date | None:
@@ -96,12 +121,17 @@ def rule_starts(*, rule: str, start_date: date, start_time: time, tz: str,
                 start: datetime, end: datetime, limit: int = 1000) -> list[datetime]:
     """Aware starts (in the group's zone) of the schedule in [start, end)."""
     zone = ZoneInfo(tz)
-    first = datetime.combine(start_date, start_time)
     # A day either side of the window covers any UTC offset; exact filtering is done aware.
     window_start = start.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
     window_end = end.astimezone(zone).replace(tzinfo=None) + timedelta(days=1)
+    if rule:
+        start_date = skip_ahead(rule, start_date, window_start.date())
+    first = datetime.combine(start_date, start_time)
+    weekly = _plain_weekly(rule) if rule else None
     if not rule:
         local = [first] if window_start <= first <= window_end else []
+    elif weekly is not None:
+        local = _weekly_starts(*weekly, first, max(first, window_start), window_end)[:limit]
     else:
         local = []
         for moment in local_rule(rule, first).xafter(max(first, window_start), inc=True):
@@ -109,6 +139,45 @@ def rule_starts(*, rule: str, start_date: date, start_time: time, tz: str,
                 break
             local.append(moment)
     return [aware for aware in (localize(m, zone) for m in local) if start <= aware < end]
+
+
+@lru_cache(maxsize=256)
+def _plain_weekly(rule: str) -> tuple[frozenset[int], int] | None:
+    """(weekdays, interval) for the common "FREQ=WEEKLY[;INTERVAL=n][;BYDAY=TU,TH]" rules,
+    which rule_starts expands by date arithmetic; None for anything else (dateutil's job)."""
+    parts = {}
+    for part in rule.upper().split(";"):
+        key, _, value = part.partition("=")
+        parts[key] = value
+    if parts.get("FREQ") != "WEEKLY" or set(parts) - {"FREQ", "INTERVAL", "BYDAY", "WKST"}:
+        return None
+    if parts.get("WKST", "MO") != "MO":
+        return None
+    days = parts.get("BYDAY", "")
+    codes = days.split(",") if days else []
+    if any(code not in WEEKDAYS for code in codes):
+        return None
+    interval = parts.get("INTERVAL", "1")
+    if not interval.isdigit() or int(interval) < 1:
+        return None
+    return frozenset(WEEKDAYS.index(code) for code in codes), int(interval)
+
+
+def _weekly_starts(days: frozenset[int], interval: int, first: datetime, after: datetime,
+                   until: datetime) -> list[datetime]:
+    """Local starts of a plain weekly rule from `after` to `until` (both included), as dateutil
+    gives them: weeks (Monday first) counted from the first date's, every `interval`th."""
+    days = days or frozenset({first.weekday()})
+    first_week = first.date() - timedelta(days=first.weekday())
+    found = []
+    day = after.date()
+    while day <= until.date():
+        moment = datetime.combine(day, first.time())
+        if (day.weekday() in days and ((day - first_week).days // 7) % interval == 0
+                and after <= moment <= until):
+            found.append(moment)
+        day += timedelta(days=1)
+    return found
 
 
 def is_occurrence(*, rule: str, start_date: date, start_time: time, tz: str, moment: datetime) -> bool:

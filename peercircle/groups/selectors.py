@@ -89,13 +89,18 @@ def upcoming_occurrences(target, start: datetime | None = None, end: datetime | 
         series_list, tz = list(group_series(group=target)), target.timezone
     occurrences: list[Occurrence] = []
     for series in series_list:
-        occurrences += _series_occurrences(series, tz, start, end, include_cancelled)
+        occurrences += series_occurrences(series, tz, start, end, include_cancelled=include_cancelled)
     return sorted(occurrences, key=lambda o: (o.start, o.series_id))
 
 
-def _series_occurrences(series: MeetingSeries, tz: str, start, end, include_cancelled) -> list[Occurrence]:
+def series_occurrences(series: MeetingSeries, tz: str, start: datetime, end: datetime, *,
+                       include_cancelled: bool = True, exceptions=None) -> list[Occurrence]:
+    """One series' occurrences in [start, end), unsorted; `exceptions` when the caller has
+    already loaded them (else they are read through the series)."""
     length = timedelta(minutes=series.duration_minutes)
-    exceptions = {e.original_start.astimezone(UTC): e for e in series.exceptions.all()}
+    if exceptions is None:
+        exceptions = series.exceptions.all()
+    exceptions = {e.original_start.astimezone(UTC): e for e in exceptions}
     found = []
     for moment in rule_starts(rule=series.rrule, start_date=series.start_date, start_time=series.start_time,
                               tz=tz, start=start, end=end):

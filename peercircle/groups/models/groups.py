@@ -103,8 +103,12 @@ class SupportGroup(TimeStampedModel):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["status", "name"]),
-                   # The directory's distance search starts from a latitude band.
-                   models.Index(fields=["latitude", "longitude"])]
+                   # The directory's distance search starts from a latitude band …
+                   models.Index(fields=["latitude", "longitude"]),
+                   # … and adds the groups reachable online from anywhere; a search in a
+                   # country without a city starts from the country.
+                   models.Index(fields=["format", "status"]),
+                   models.Index(fields=["country", "status"])]
 
     def __str__(self) -> str:
         return self.name

@@ -149,3 +149,32 @@ def test_rules_that_cannot_be_used_are_refused_kindly(facilitator, rule, message
         meeting_series_create(actor=facilitator, group=group, title="Odd", start_date=date(2025, 1, 1),
                               start_time=time(19, 0), rrule=rule)
     assert not group.series.exists()
+
+
+@pytest.mark.parametrize("rule", [
+    "FREQ=WEEKLY;BYDAY=TU", "FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "FREQ=WEEKLY;BYDAY=MO,SA",
+    "FREQ=WEEKLY;INTERVAL=3;BYDAY=SU,WE", "FREQ=WEEKLY;BYDAY=TU;UNTIL=20260301T235959", "FREQ=WEEKLY;COUNT=5",
+    "FREQ=MONTHLY;BYDAY=1WE",
+])
+@pytest.mark.parametrize("start_date", [date(2025, 1, 6), date(2025, 1, 9), date(2026, 2, 28)])
+def test_expanding_a_long_running_schedule_from_today_gives_the_same_meetings_as_from_its_start(rule, start_date):
+    # rule_starts skips whole weeks of an old weekly schedule and works plain weekly rules out
+    # by date arithmetic; both must agree with dateutil walking the rule from its first date.
+    from dateutil.rrule import rrulestr
+
+    from peercircle.groups.recurrence import rule_starts, skip_ahead
+
+    zone = ZoneInfo("Europe/Madrid")
+    first = datetime.combine(start_date, time(19, 0))
+    for start in (datetime(2025, 1, 1, tzinfo=UTC), datetime(2026, 3, 20, 18, 30, tzinfo=UTC),
+                  datetime(2026, 10, 20, tzinfo=UTC)):
+        end = start + timedelta(days=120)
+        expected = [moment.replace(tzinfo=zone) for moment in rrulestr(rule, dtstart=first).between(
+            start.astimezone(zone).replace(tzinfo=None) - timedelta(days=1),
+            end.astimezone(zone).replace(tzinfo=None) + timedelta(days=1), inc=True)]
+        expected = [moment for moment in expected if start <= moment < end]
+        assert rule_starts(rule=rule, start_date=start_date, start_time=time(19, 0), tz="Europe/Madrid",
+                           start=start, end=end) == expected
+    assert skip_ahead("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", date(2025, 1, 9), date(2025, 3, 1)) == date(2025, 2, 6)
+    assert skip_ahead("FREQ=WEEKLY;COUNT=5", date(2025, 1, 9), date(2026, 3, 1)) == date(2025, 1, 9)
+    assert skip_ahead("FREQ=MONTHLY;BYDAY=1WE", date(2025, 1, 9), date(2026, 3, 1)) == date(2025, 1, 9)
