@@ -1,20 +1,30 @@
 """The iCalendar feed of a group's meetings (RFC 5545): one VEVENT per schedule with its
 RRULE in the group's time zone, EXDATE for cancelled meetings, and a VEVENT with
 RECURRENCE-ID for each moved one. Online links appear only when the group shows them to anyone:
-a feed URL is shared and subscribed to without signing in."""
+a feed URL is shared and subscribed to without signing in.
+
+A person's private "my meetings" feed (a secret address, see services/calendar_feeds.py) is
+built from the same events, with the online links they may see as a member."""
 
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
 from peercircle.groups.access import GroupViewer
 from peercircle.groups.models import ExceptionKind, LinkVisibility, SupportGroup
-from peercircle.groups.selectors import group_for_viewer, group_series
+from peercircle.groups.selectors import (
+    calendar_feed_owner,
+    group_for_viewer,
+    group_series,
+    my_meeting_groups,
+    series_by_group,
+)
 
 UTC = ZoneInfo("UTC")
 
@@ -40,18 +50,22 @@ def _location(group: SupportGroup) -> str:
     return ", ".join(part for part in (group.venue_name, group.address, group.city) if part)
 
 
-def group_calendar(group: SupportGroup, *, viewer: GroupViewer | None = None) -> Calendar:
-    zone = ZoneInfo(group.timezone)
-    # What anyone with the feed's address may see: the same as a stranger on the page.
-    show_links = group.online_url_visibility == LinkVisibility.ANYONE
-    page = f"{settings.SITE_URL.rstrip('/')}/groups/{group.slug}/"
+def _new_calendar(name: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//PeerCircle//Support groups//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", group.name)
-    calendar.add("x-wr-timezone", group.timezone)
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def add_group_events(calendar: Calendar, group: SupportGroup, *, show_links: bool, series_list=None) -> None:
+    """Add one group's meeting schedules to `calendar` as VEVENTs: one per schedule with its
+    RRULE in the group's time zone, EXDATEs for cancelled meetings and a RECURRENCE-ID event
+    for each moved one. Online links only when `show_links` (the caller decides who sees)."""
+    zone = ZoneInfo(group.timezone)
+    page = f"{settings.SITE_URL.rstrip('/')}/groups/{group.slug}/"
     stamp = timezone.now().astimezone(UTC).replace(microsecond=0)
-    for series in group_series(group=group):
+    for series in group_series(group=group) if series_list is None else series_list:
         start = datetime.combine(series.start_date, series.start_time).replace(tzinfo=zone)
         length = timedelta(minutes=series.duration_minutes)
         link = (series.online_url or group.online_url) if show_links and group.meets_online else ""
@@ -83,12 +97,51 @@ def group_calendar(group: SupportGroup, *, viewer: GroupViewer | None = None) ->
             if moved.note:
                 item["description"] = f"{moved.note}\n{item['description']}"
             calendar.add_component(item)
+
+
+def group_calendar(group: SupportGroup, *, viewer: GroupViewer | None = None) -> Calendar:
+    calendar = _new_calendar(group.name)
+    calendar.add("x-wr-timezone", group.timezone)
+    # What anyone with the feed's address may see: the same as a stranger on the page.
+    add_group_events(calendar, group, show_links=group.online_url_visibility == LinkVisibility.ANYONE)
     calendar.add_missing_timezones()
     return calendar
 
 
+def personal_calendar(user) -> Calendar:
+    """A person's meetings: every group they are an active member of, with the online links
+    they may see as a member (the address is private to them)."""
+    calendar = _new_calendar(_("My PeerCircle meetings"))
+    groups = my_meeting_groups(user=user)
+    series = series_by_group(groups=[group for group, _viewer in groups])
+    for group, viewer in groups:
+        add_group_events(calendar, group, show_links=viewer.can_see_online_link, series_list=series.get(group.pk, []))
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def _ics_response(calendar: Calendar, filename: str) -> HttpResponse:
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
 def calendar_feed(request, slug):
     group, viewer = group_for_viewer(slug=slug, user=request.user)
-    response = HttpResponse(group_calendar(group, viewer=viewer).to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{group.slug}.ics"'
+    return _ics_response(group_calendar(group, viewer=viewer), f"{group.slug}.ics")
+
+
+def personal_calendar_feed(request, secret):
+    """The private "my meetings" feed. No sign-in (calendar apps cannot): the secret in the
+    address is the key. Unknown and turned-off secrets answer the same 404."""
+    user = calendar_feed_owner(secret=secret)
+    if user is None:
+        # Plain and identical for every refused secret: nothing tells a guess from a revoked link.
+        response = HttpResponseNotFound(_("This calendar link does not work. It may have been turned off."),
+                                        content_type="text/plain; charset=utf-8")
+    else:
+        response = _ics_response(personal_calendar(user), "my-meetings.ics")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
     return response

@@ -1,7 +1,12 @@
 from django.utils import timezone
 
 from peercircle.core.registry import PersonalDataProvider, register_personal_data
-from peercircle.groups.models import GroupMembership, MembershipStatus, SupportGroup
+from peercircle.groups.models import (
+    GroupMembership,
+    MembershipStatus,
+    PersonalCalendarFeed,
+    SupportGroup,
+)
 
 
 def _iso(moment):
@@ -21,6 +26,11 @@ def _export(user):
             {"name": g.name, "slug": g.slug, "created_at": _iso(g.created_at), "status": g.status}
             for g in SupportGroup.objects.filter(created_by=user).order_by("created_at")
         ],
+        # The secret itself is never stored, so it cannot be exported: only when and whether.
+        "calendar_links": [
+            {"created_at": _iso(f.created_at), "revoked_at": _iso(f.revoked_at)}
+            for f in PersonalCalendarFeed.objects.filter(user=user).order_by("created_at", "pk")
+        ],
     }
 
 
@@ -30,6 +40,7 @@ def _erase(user, keep_public_posts: bool) -> None:
     GroupMembership.objects.current().filter(user=user).update(status=MembershipStatus.LEFT, ended_at=now)
     GroupMembership.objects.filter(user=user).update(removal_reason="")
     SupportGroup.objects.filter(created_by=user).update(created_by=None)
+    PersonalCalendarFeed.objects.filter(user=user).delete()
 
 
 register_personal_data(PersonalDataProvider(name="groups", export=_export, erase=_erase))

@@ -7,15 +7,19 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from peercircle.accounts.services import hash_token
 from peercircle.groups.access import GroupViewer, groups_visible_to, listed_groups
 from peercircle.groups.models import (
     ExceptionKind,
     GroupMembership,
+    GroupStatus,
     MeetingException,
     MeetingSeries,
     MembershipRole,
+    PersonalCalendarFeed,
     SupportGroup,
 )
+from peercircle.groups.models.calendar_feed import FEED_PREFIX
 from peercircle.groups.recurrence import Occurrence, rule_starts
 
 UTC = ZoneInfo("UTC")
@@ -77,6 +81,15 @@ def group_series(*, group: SupportGroup):
             .prefetch_related(Prefetch("exceptions", queryset=MeetingException.objects.order_by("original_start"))))
 
 
+def series_by_group(*, groups) -> dict[int, list[MeetingSeries]]:
+    """Active schedules of several groups at once (two queries), keyed by group id."""
+    found: dict[int, list[MeetingSeries]] = {}
+    for series in (MeetingSeries.objects.filter(group__in=groups, is_active=True)
+                   .prefetch_related(Prefetch("exceptions", queryset=MeetingException.objects.order_by("original_start")))):
+        found.setdefault(series.group_id, []).append(series)
+    return found
+
+
 def upcoming_occurrences(target, start: datetime | None = None, end: datetime | None = None, *,
                          include_cancelled: bool = True) -> list[Occurrence]:
     """Occurrences of a group's schedules (or of one series) starting in [start, end),
@@ -123,3 +136,34 @@ def viewer_timezone(user, group: SupportGroup) -> str:
     """The viewer's own time zone when signed in, else the group's."""
     profile = getattr(user, "profile", None) if user.is_authenticated else None
     return profile.timezone if profile and profile.timezone else group.timezone
+
+
+def calendar_feed_owner(*, secret: str):
+    """The person whose active private feed has this secret, or None (unknown, turned off,
+    or an account that is no longer active): all answer the same."""
+    if not secret or not secret.startswith(FEED_PREFIX):
+        return None
+    feed = (PersonalCalendarFeed.objects.active().select_related("user")
+            .filter(token_hash=hash_token(secret)).first())
+    if feed is None or not feed.user.is_active or feed.user.is_deleted:
+        return None
+    return feed.user
+
+
+def active_calendar_feed(*, user) -> PersonalCalendarFeed | None:
+    return PersonalCalendarFeed.objects.active().filter(user=user).first()
+
+
+def my_meeting_groups(*, user) -> list[tuple[SupportGroup, GroupViewer]]:
+    """The groups whose meetings go in a person's private feed: where they are an active
+    member, the group is not pending approval nor ended, and they may see it."""
+    memberships = (GroupMembership.objects.active().filter(user=user)
+                   .exclude(group__status__in=[GroupStatus.PENDING_APPROVAL, GroupStatus.ENDED])
+                   .select_related("group", "group__organization").order_by("group__name", "group__pk"))
+    found = []
+    for membership in memberships:
+        viewer = GroupViewer(user, membership.group)
+        viewer.membership = membership  # already known: spares the query
+        if viewer.can_see:
+            found.append((membership.group, viewer))
+    return found

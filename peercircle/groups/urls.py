@@ -24,4 +24,7 @@ urlpatterns = [
     path("groups/<slug:slug>/manage/occurrences/<str:action>/", manage_views.occurrence_change,
          name="occurrence_change"),
     path("me/groups/", views.my_groups, name="mine"),
+    path("me/groups/calendar-link/", views.calendar_link_create, name="calendar_link_create"),
+    path("me/groups/calendar-link/off/", views.calendar_link_revoke, name="calendar_link_revoke"),
+    path("calendar/<str:secret>.ics", calendar.personal_calendar_feed, name="personal_calendar"),
 ]

@@ -2,10 +2,12 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,13 +19,21 @@ from peercircle.groups.access import with_names
 from peercircle.groups.forms import GroupForm, JoinForm
 from peercircle.groups.models import GroupMembership, GroupStatus, MembershipStatus
 from peercircle.groups.selectors import (
+    active_calendar_feed,
     group_for_viewer,
     group_list,
     my_memberships,
     upcoming_occurrences,
     viewer_timezone,
 )
-from peercircle.groups.services import GroupError, group_create, group_join, group_leave
+from peercircle.groups.services import (
+    GroupError,
+    calendar_feed_create,
+    calendar_feed_revoke,
+    group_create,
+    group_join,
+    group_leave,
+)
 from peercircle.organizations.models import Organization
 
 PAGE_SIZE = 20
@@ -132,9 +142,36 @@ def group_members(request, slug):
     return render(request, "groups/members.html", {"group": group, "viewer": viewer, "members": members})
 
 
-@login_required
-def my_groups(request):
+def _my_groups_page(request, *, new_feed_url: str = ""):
     past = (GroupMembership.objects.filter(user=request.user, status__in=[
         MembershipStatus.LEFT, MembershipStatus.REMOVED, MembershipStatus.DECLINED])
         .select_related("group").order_by("-ended_at")[:50])
-    return render(request, "groups/mine.html", {"memberships": my_memberships(user=request.user), "past": past})
+    return render(request, "groups/mine.html", {
+        "memberships": my_memberships(user=request.user), "past": past,
+        "calendar_feed": active_calendar_feed(user=request.user), "new_feed_url": new_feed_url,
+    })
+
+
+@login_required
+def my_groups(request):
+    return _my_groups_page(request)
+
+
+@login_required
+@require_POST
+def calendar_link_create(request):
+    """Like a new API token, the full address is in this one response only: just its hash is kept."""
+    _feed, secret = calendar_feed_create(user=request.user)
+    url = settings.SITE_URL.rstrip("/") + reverse("groups:personal_calendar", args=[secret])
+    response = _my_groups_page(request, new_feed_url=url)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def calendar_link_revoke(request):
+    if calendar_feed_revoke(user=request.user):
+        messages.success(request, _("Your private calendar link is turned off. Calendar apps using it will stop "
+                                    "getting your meetings."))
+    return redirect("groups:mine")

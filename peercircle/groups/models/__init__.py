@@ -1,3 +1,4 @@
+from peercircle.groups.models.calendar_feed import PersonalCalendarFeed
 from peercircle.groups.models.groups import (
     ACCESSIBILITY_CODES,
     Accessibility,
@@ -17,5 +18,6 @@ from peercircle.groups.models.meetings import ExceptionKind, MeetingException, M
 __all__ = [
     "ACCESSIBILITY_CODES", "Accessibility", "ExceptionKind", "GroupFormat", "GroupMembership",
     "GroupStatus", "JoinPolicy", "Leadership", "LinkVisibility", "MeetingException",
-    "MeetingSeries", "MemberListVisibility", "MembershipRole", "MembershipStatus", "SupportGroup",
+    "MeetingSeries", "MemberListVisibility", "MembershipRole", "MembershipStatus", "PersonalCalendarFeed",
+    "SupportGroup",
 ]
