@@ -11,8 +11,9 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from peercircle.api.auth import AUTH
 from peercircle.groups.access import with_names
-from peercircle.groups.models import MeetingSeries, MembershipStatus
+from peercircle.groups.models import GroupMembership, MeetingSeries, MembershipStatus
 from peercircle.groups.selectors import (
+    attendance_counts,
     group_for_viewer,
     group_list,
     upcoming_occurrences,
@@ -20,6 +21,8 @@ from peercircle.groups.selectors import (
 )
 from peercircle.groups.services import (
     GroupError,
+    attendance_check_in,
+    attendance_record,
     group_create,
     group_join,
     group_leave,
@@ -189,6 +192,32 @@ class CancelIn(Schema):
     note: str = ""
 
 
+class CheckInIn(Schema):
+    occurrence_start: datetime
+
+
+class RegisterIn(Schema):
+    occurrence_start: datetime
+    present: list[str] = []
+
+
+class AttendanceOut(Schema):
+    series_id: int
+    title: str
+    occurrence_start: datetime
+    present: int
+    recorded: int
+
+
+def _managed(request, slug):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    if not viewer.can_manage:
+        from django.http import Http404
+
+        raise Http404
+    return group, viewer
+
+
 def _viewed(request, slug):
     group, viewer = group_for_viewer(slug=slug, user=request.auth)
     request.group_viewer = viewer
@@ -289,6 +318,41 @@ def occurrence_cancel(request, slug: str, series_id: int, payload: CancelIn):
     meeting_occurrence_cancel(actor=request.auth, series=series, original_start=payload.original_start,
                               note=payload.note)
     return {"detail": "Cancelled."}
+
+
+@router.post("/groups/{slug}/meetings/{series_id}/attendance/check-in",
+             response={200: Message, 400: Message, 404: Message},
+             summary="Check yourself in to a meeting (members; from 30 minutes before it starts until it ends)")
+def attendance_self_check_in(request, slug: str, series_id: int, payload: CheckInIn):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    series = get_object_or_404(MeetingSeries, pk=series_id, group=group)
+    attendance_check_in(user=request.auth, series=series, occurrence_start=payload.occurrence_start)
+    return {"detail": "Checked in."}
+
+
+@router.post("/groups/{slug}/meetings/{series_id}/attendance/register",
+             response={200: AttendanceOut, 400: Message, 404: Message},
+             summary="Take the register of a meeting: people present by public id, other members absent (facilitators)")
+def attendance_register(request, slug: str, series_id: int, payload: RegisterIn):
+    group, viewer = _managed(request, slug)
+    series = get_object_or_404(MeetingSeries, pk=series_id, group=group)
+    wanted = set(payload.present)
+    by_public_id = {str(m.user.public_id): m.user_id
+                    for m in GroupMembership.objects.active().filter(group=group).select_related("user")}
+    if wanted - set(by_public_id):
+        raise GroupError("Some of the people marked present are not members of this group.")
+    rows = attendance_record(actor=request.auth, series=series, occurrence_start=payload.occurrence_start,
+                             present_user_ids=[by_public_id[p] for p in wanted])
+    start = rows[0].occurrence_start if rows else payload.occurrence_start.astimezone(UTC)
+    return {"series_id": series.pk, "title": series.title, "occurrence_start": start,
+            "present": sum(1 for r in rows if r.status == "present"), "recorded": len(rows)}
+
+
+@router.get("/groups/{slug}/attendance", response={200: list[AttendanceOut], 404: Message},
+            summary="How many came to each meeting (facilitators)")
+def attendance(request, slug: str, since: datetime | None = None):
+    group, viewer = _managed(request, slug)
+    return attendance_counts(group=group, since=since)
 
 
 @router.get("/me/groups", response=list[MembershipOut], summary="My groups and open requests")

@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from peercircle.accounts.access import name_for
 from peercircle.core.htmx import redirect_or_hx
 from peercircle.groups.access import with_names
 from peercircle.groups.forms import GroupForm, MoveForm, OccurrenceForm, RemoveForm, ScheduleForm
 from peercircle.groups.models import GroupMembership, MeetingSeries, MembershipStatus
 from peercircle.groups.selectors import (
+    attendance_for,
     group_series,
     join_requests,
     managed_group,
@@ -24,6 +26,7 @@ from peercircle.groups.selectors import (
 )
 from peercircle.groups.services import (
     GroupError,
+    attendance_record,
     group_approve,
     group_confirm_details,
     group_member_remove,
@@ -35,6 +38,7 @@ from peercircle.groups.services import (
     meeting_series_create,
     meeting_series_end,
 )
+from peercircle.groups.services.attendance import CHECK_IN_OPENS
 
 
 def _initial(group) -> dict:
@@ -92,8 +96,25 @@ def _manage_context(request, group, viewer, **forms) -> dict:
         "members": with_names(viewer, members),
         "series": group_series(group=group),
         "occurrences": upcoming_occurrences(group, now, now + timedelta(days=120))[:20],
+        "registers": _registers(request, group, members, now),
         "group_tz": group.timezone,
     }
+
+
+def _registers(request, group, members, now) -> list[dict]:
+    """The last five meetings that have started (or are about to): a register for each, with
+    the people already marked present ticked, most recent first."""
+    past = [o for o in upcoming_occurrences(group, now - timedelta(days=400), now + CHECK_IN_OPENS,
+                                            include_cancelled=False)
+            if o.start - CHECK_IN_OPENS <= now][-5:][::-1]
+    recorded = attendance_for(occurrences=past)
+    people = [{"user_id": m.user_id, "name": name_for(request.user, m.user)} for m in members]
+    registers = []
+    for o in past:
+        entry = recorded.get((o.series_id, o.original_start.astimezone(UTC)), {"present": 0, "ids": set()})
+        registers.append({"occurrence": o, "present": entry["present"],
+                          "people": [{**p, "present": p["user_id"] in entry["ids"]} for p in people]})
+    return registers
 
 
 @login_required
@@ -215,3 +236,21 @@ def occurrence_change(request, slug, action):
     except GroupError as error:
         messages.error(request, str(error))
     return _back(request, group, "#meetings-h")
+
+
+@login_required
+@require_POST
+def register(request, slug):
+    group, viewer = _manageable(request, slug)
+    original = _parse_original(request.POST.get("occurrence_start", ""))
+    series = get_object_or_404(MeetingSeries, pk=request.POST.get("series") or 0, group=group)
+    try:
+        if original is None:
+            raise GroupError(_("That meeting could not be found."))
+        present = [int(v) for v in request.POST.getlist("present") if v.isdigit()]
+        attendance_record(actor=request.user, series=series, occurrence_start=original, present_user_ids=present)
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The register is saved."))
+    return _back(request, group, "#attendance-h")

@@ -2,6 +2,7 @@ from django.utils import timezone
 
 from peercircle.core.registry import PersonalDataProvider, register_personal_data
 from peercircle.groups.models import (
+    Attendance,
     GroupMembership,
     MembershipStatus,
     PersonalCalendarFeed,
@@ -31,6 +32,12 @@ def _export(user):
             {"created_at": _iso(f.created_at), "revoked_at": _iso(f.revoked_at)}
             for f in PersonalCalendarFeed.objects.filter(user=user).order_by("created_at", "pk")
         ],
+        "attendance": [
+            {"group_slug": a.series.group.slug, "meeting": a.series.title, "occurrence_start": _iso(a.occurrence_start),
+             "status": a.status, "method": a.method, "recorded_at": _iso(a.recorded_at)}
+            for a in Attendance.objects.filter(user=user).select_related("series__group")
+            .order_by("occurrence_start", "pk")
+        ],
     }
 
 
@@ -41,6 +48,10 @@ def _erase(user, keep_public_posts: bool) -> None:
     GroupMembership.objects.filter(user=user).update(removal_reason="")
     SupportGroup.objects.filter(created_by=user).update(created_by=None)
     PersonalCalendarFeed.objects.filter(user=user).delete()
+    # A person's attendance goes with them (the meeting's counts shrink by one); registers
+    # they took for others stay, without their name on them.
+    Attendance.objects.filter(user=user).delete()
+    Attendance.objects.filter(recorded_by=user).update(recorded_by=None)
 
 
 register_personal_data(PersonalDataProvider(name="groups", export=_export, erase=_erase))

@@ -3,13 +3,15 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
 from peercircle.accounts.services import hash_token
 from peercircle.groups.access import GroupViewer, groups_visible_to, listed_groups
 from peercircle.groups.models import (
+    Attendance,
+    AttendanceStatus,
     ExceptionKind,
     GroupMembership,
     GroupStatus,
@@ -166,4 +168,40 @@ def my_meeting_groups(*, user) -> list[tuple[SupportGroup, GroupViewer]]:
         viewer.membership = membership  # already known: spares the query
         if viewer.can_see:
             found.append((membership.group, viewer))
+    return found
+
+
+def attendance_counts(*, group: SupportGroup, since: datetime | None = None) -> list[dict]:
+    """For reports: per meeting of the group (series and original start, UTC) with any
+    attendance recorded, how many were present and how many recorded, oldest first."""
+    rows = Attendance.objects.filter(series__group=group)
+    if since is not None:
+        rows = rows.filter(occurrence_start__gte=since)
+    return [
+        {"series_id": row["series_id"], "title": row["series__title"],
+         "occurrence_start": row["occurrence_start"].astimezone(UTC), "present": row["present"],
+         "recorded": row["recorded"]}
+        for row in rows.values("series_id", "series__title", "occurrence_start")
+        .annotate(present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)), recorded=Count("pk"))
+        .order_by("occurrence_start", "series_id")
+    ]
+
+
+def attendance_for(*, occurrences, user=None) -> dict[tuple[int, datetime], dict]:
+    """Attendance of some occurrences, keyed by (series id, original start in UTC): the
+    present count and the ids of the people present (only `user`'s rows when given)."""
+    found: dict[tuple[int, datetime], dict] = {}
+    occurrences = list(occurrences)
+    if not occurrences:
+        return found
+    query = Q()
+    for o in occurrences:
+        query |= Q(series_id=o.series_id, occurrence_start=o.original_start)
+    rows = Attendance.objects.filter(query, status=AttendanceStatus.PRESENT)
+    if user is not None:
+        rows = rows.filter(user=user)
+    for series_id, start, user_id in rows.values_list("series_id", "occurrence_start", "user_id"):
+        entry = found.setdefault((series_id, start.astimezone(UTC)), {"present": 0, "ids": set()})
+        entry["present"] += 1
+        entry["ids"].add(user_id)
     return found

@@ -1,12 +1,12 @@
 """Pages anyone or any member uses: the list, a group, joining and leaving, my groups."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,9 +17,10 @@ from peercircle.experiences.models import NodeKind
 from peercircle.experiences.selectors import taxonomy_tree
 from peercircle.groups.access import with_names
 from peercircle.groups.forms import GroupForm, JoinForm
-from peercircle.groups.models import GroupMembership, GroupStatus, MembershipStatus
+from peercircle.groups.models import GroupMembership, GroupStatus, MeetingSeries, MembershipStatus
 from peercircle.groups.selectors import (
     active_calendar_feed,
+    attendance_for,
     group_for_viewer,
     group_list,
     my_memberships,
@@ -28,15 +29,25 @@ from peercircle.groups.selectors import (
 )
 from peercircle.groups.services import (
     GroupError,
+    attendance_check_in,
     calendar_feed_create,
     calendar_feed_revoke,
     group_create,
     group_join,
     group_leave,
 )
+from peercircle.groups.services.attendance import CHECK_IN_OPENS
 from peercircle.organizations.models import Organization
 
 PAGE_SIZE = 20
+
+
+def parse_occurrence_key(value: str) -> datetime | None:
+    """An occurrence's key from a form (its original start, "2025-01-07T19:00:00Z")."""
+    try:
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def groups(request):
@@ -83,15 +94,45 @@ def group_detail(request, slug):
     group, viewer = group_for_viewer(slug=slug, user=request.user)
     now = timezone.now()
     occurrences = upcoming_occurrences(group, now, now + timedelta(days=400))[:5]
+    check_in = []
+    if viewer.is_member:
+        # Meetings open for check-in: from 30 minutes before the start until the end (one
+        # under way already started, so it is added to the list).
+        check_in = [o for o in upcoming_occurrences(group, now - timedelta(hours=13), now + CHECK_IN_OPENS,
+                                                    include_cancelled=False)
+                    if o.start - CHECK_IN_OPENS <= now < o.end]
+        occurrences = [o for o in check_in if o not in occurrences] + occurrences
+    open_keys = {(o.series_id, o.key) for o in check_in}
+    mine = attendance_for(occurrences=check_in, user=request.user) if check_in else {}
     links = {}
     if viewer.can_see_online_link and group.meets_online:
         links = {s.pk: s.online_url or group.online_url for s in group.series.filter(is_active=True)}
     return render(request, "groups/detail.html", {
         "group": group, "viewer": viewer,
-        "meetings": [{"occurrence": o, "link": links.get(o.series_id, "")} for o in occurrences],
+        "meetings": [{"occurrence": o, "link": links.get(o.series_id, ""),
+                      "can_check_in": (o.series_id, o.key) in open_keys,
+                      "checked_in": (o.series_id, o.original_start.astimezone(UTC)) in mine}
+                     for o in occurrences],
         "viewer_tz": viewer_timezone(request.user, group),
         "experiences": list(group.experiences.all()), "communities": list(group.communities.all()),
     })
+
+
+@login_required
+@require_POST
+def check_in(request, slug, series_id):
+    group, viewer = group_for_viewer(slug=slug, user=request.user)
+    series = get_object_or_404(MeetingSeries, pk=series_id, group=group)
+    original = parse_occurrence_key(request.POST.get("occurrence_start", ""))
+    try:
+        if original is None:
+            raise GroupError(_("That meeting could not be found."))
+        attendance_check_in(user=request.user, series=series, occurrence_start=original)
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You're checked in. Welcome!"))
+    return redirect_or_hx(request, f"/groups/{group.slug}/#meetings-h")
 
 
 def group_join_view(request, slug):

@@ -1,3 +1,4 @@
+from peercircle.groups.models.attendance import Attendance, AttendanceMethod, AttendanceStatus
 from peercircle.groups.models.calendar_feed import PersonalCalendarFeed
 from peercircle.groups.models.groups import (
     ACCESSIBILITY_CODES,
@@ -16,7 +17,7 @@ from peercircle.groups.models.groups import (
 from peercircle.groups.models.meetings import ExceptionKind, MeetingException, MeetingSeries
 
 __all__ = [
-    "ACCESSIBILITY_CODES", "Accessibility", "ExceptionKind", "GroupFormat", "GroupMembership",
+    "ACCESSIBILITY_CODES", "Accessibility", "Attendance", "AttendanceMethod", "AttendanceStatus", "ExceptionKind", "GroupFormat", "GroupMembership",
     "GroupStatus", "JoinPolicy", "Leadership", "LinkVisibility", "MeetingException",
     "MeetingSeries", "MemberListVisibility", "MembershipRole", "MembershipStatus", "PersonalCalendarFeed",
     "SupportGroup",

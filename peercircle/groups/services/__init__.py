@@ -1,3 +1,4 @@
+from peercircle.groups.services.attendance import attendance_check_in, attendance_record
 from peercircle.groups.services.calendar_feeds import calendar_feed_create, calendar_feed_revoke
 from peercircle.groups.services.groups import (
     GroupError,
@@ -20,7 +21,7 @@ from peercircle.groups.services.meetings import (
 )
 
 __all__ = [
-    "GroupError", "calendar_feed_create", "calendar_feed_revoke", "group_approve", "group_confirm_details", "group_create", "group_join", "group_leave",
+    "GroupError", "attendance_check_in", "attendance_record", "calendar_feed_create", "calendar_feed_revoke", "group_approve", "group_confirm_details", "group_create", "group_join", "group_leave",
     "group_member_remove", "group_request_approve", "group_request_decline", "group_update",
     "meeting_occurrence_cancel", "meeting_occurrence_move", "meeting_series_create", "meeting_series_end",
     "meeting_series_update",
