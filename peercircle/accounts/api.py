@@ -13,6 +13,7 @@ from peercircle.accounts.services import (
     account_export,
     consent_give,
     consent_withdraw,
+    profile_ensure,
     profile_update,
     token_create,
     token_revoke,
@@ -124,9 +125,7 @@ class Message(Schema):
 
 
 def _profile(user) -> Profile:
-    from peercircle.accounts.views import _own_profile
-
-    return _own_profile(user)
+    return profile_ensure(user=user)
 
 
 @router.get("/me", response=MeOut, summary="The signed-in person")

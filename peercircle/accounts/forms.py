@@ -79,9 +79,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from zoneinfo import available_timezones
+        from peercircle.core.timezones import timezone_choices
 
-        self.fields["timezone"].choices = [(tz, tz) for tz in sorted(available_timezones()) if "/" in tz or tz == "UTC"]
+        self.fields["timezone"].choices = timezone_choices()
         labels = {
             "display_name": _("Who can see your name"),
             "pronouns": _("Who can see your pronouns"),

@@ -52,6 +52,15 @@ def profile_create(*, user: User, display_name: str, language: str = "en") -> Pr
     return profile
 
 
+def profile_ensure(*, user: User) -> Profile:
+    """The person's profile; accounts made outside sign-up (e.g. createsuperuser) get one
+    on first use."""
+    profile = Profile.objects.filter(user=user).first()
+    if profile is None:
+        profile = profile_create(user=user, display_name=user.email.split("@")[0][:60])
+    return profile
+
+
 @transaction.atomic
 def profile_update(*, actor: User, profile: Profile, **changes) -> Profile:
     """Change any of: display_name, pronouns, languages, country, city, timezone, bio and
@@ -80,9 +89,9 @@ def profile_update(*, actor: User, profile: Profile, **changes) -> Profile:
             raise AccountError(f"We don't know the language code {bad[0]!r}.")
         changes["languages"] = languages
     if "timezone" in changes:
-        from zoneinfo import available_timezones
+        from peercircle.core.timezones import timezone_names
 
-        if changes["timezone"] not in available_timezones():
+        if changes["timezone"] not in timezone_names():
             raise AccountError(_("Please choose a time zone from the list."))
     if "country" in changes or "city" in changes:
         country = (changes.get("country", profile.country) or "").upper()

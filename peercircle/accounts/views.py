@@ -18,24 +18,16 @@ from peercircle.accounts.services import (
     account_export,
     consent_give,
     consent_withdraw,
-    profile_create,
+    profile_ensure,
     profile_update,
     token_create,
     token_revoke,
 )
 
 
-def _own_profile(user) -> Profile:
-    profile = Profile.objects.filter(user=user).first()
-    if profile is None:
-        # Accounts made outside sign-up (e.g. createsuperuser) get a profile on first visit.
-        profile = profile_create(user=user, display_name=user.email.split("@")[0][:60])
-    return profile
-
-
 @login_required
 def profile_edit(request):
-    profile = _own_profile(request.user)
+    profile = profile_ensure(user=request.user)
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=Profile.objects.get(pk=profile.pk))
         if form.is_valid():

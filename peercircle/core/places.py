@@ -91,14 +91,6 @@ def cities_named(name: str) -> list[Place]:
     return list(_index().get(fold(name), ()))
 
 
-def by_geoname_id(geoname_id: int) -> Place | None:
-    for places in _index().values():
-        for place in places:
-            if place.geoname_id == geoname_id:
-                return place
-    return None
-
-
 def suggest_cities(prefix: str, country: str | None = None, limit: int = 8) -> list[Place]:
     """Cities whose name starts with `prefix`, most populous first (for autocomplete)."""
     key = fold(prefix)

@@ -1,11 +1,11 @@
 """The search form: the page and the API read their parameters through it, so both agree."""
 
-from zoneinfo import available_timezones
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.languages import language_choices
+from peercircle.core.timezones import timezone_names
 from peercircle.directory.search import Filters
 from peercircle.experiences import lexicon
 
@@ -72,7 +72,7 @@ class SearchForm(forms.Form):
 
     def clean_tz(self):
         name = self.cleaned_data["tz"].strip()
-        return name if name in available_timezones() else ""
+        return name if name in timezone_names() else ""
 
     def filters(self) -> Filters:
         data = self.cleaned_data

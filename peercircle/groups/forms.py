@@ -1,10 +1,10 @@
-from zoneinfo import available_timezones
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.languages import language_choices
 from peercircle.core.places import countries
+from peercircle.core.timezones import timezone_choices
 from peercircle.experiences.models import NodeKind
 from peercircle.experiences.selectors import leaf_nodes
 from peercircle.groups.models import (
@@ -28,10 +28,6 @@ def experience_choices():
 
 def community_choices():
     return [(node.code, node.label) for node in leaf_nodes(kind=NodeKind.COMMUNITY)]
-
-
-def timezone_choices():
-    return [(tz, tz) for tz in sorted(available_timezones()) if "/" in tz or tz == "UTC"]
 
 
 def _country_choices():

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peercircle.accounts.access import name_for
 from peercircle.core.htmx import redirect_or_hx
 from peercircle.groups.access import with_names
 from peercircle.groups.forms import GroupForm, MoveForm, OccurrenceForm, RemoveForm, ScheduleForm
@@ -88,27 +87,28 @@ def _manage_context(request, group, viewer, **forms) -> dict:
     now = timezone.now()
     members = (GroupMembership.objects.active().filter(group=group)
                .select_related("user", "user__profile").order_by("-role", "joined_at", "pk"))
+    members = with_names(viewer, members)
     return {
         "group": group, "viewer": viewer,
         "form": forms.get("form") or GroupForm(initial=_initial(group), editing=True, prefix="group"),
         "schedule_form": forms.get("schedule_form") or ScheduleForm(prefix="schedule"),
         "requests": with_names(viewer, join_requests(group=group)),
-        "members": with_names(viewer, members),
+        "members": members,
         "series": group_series(group=group),
         "occurrences": upcoming_occurrences(group, now, now + timedelta(days=120))[:20],
-        "registers": _registers(request, group, members, now),
+        "registers": _registers(group, members, now),
         "group_tz": group.timezone,
     }
 
 
-def _registers(request, group, members, now) -> list[dict]:
+def _registers(group, members, now) -> list[dict]:
     """The last five meetings that have started (or are about to): a register for each, with
     the people already marked present ticked, most recent first."""
     past = [o for o in upcoming_occurrences(group, now - timedelta(days=400), now + CHECK_IN_OPENS,
                                             include_cancelled=False)
             if o.start - CHECK_IN_OPENS <= now][-5:][::-1]
     recorded = attendance_for(occurrences=past)
-    people = [{"user_id": m.user_id, "name": name_for(request.user, m.user)} for m in members]
+    people = [{"user_id": m.user_id, "name": m.shown_name} for m in members]
     registers = []
     for o in past:
         entry = recorded.get((o.series_id, o.original_start.astimezone(UTC)), {"present": 0, "ids": set()})

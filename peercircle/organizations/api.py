@@ -14,13 +14,13 @@ from peercircle.organizations.selectors import (
     pending_invitations,
 )
 from peercircle.organizations.services import (
+    INVITED,
     membership_accept,
     membership_decline,
     membership_end,
     membership_invite,
     organization_leave,
 )
-from peercircle.organizations.views import INVITED
 
 router = Router(tags=["organizations"])
 

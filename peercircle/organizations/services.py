@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from peercircle.core.audit import audit_record
 from peercircle.core.errors import UserFacingError
@@ -8,6 +9,10 @@ from peercircle.core.places import resolve_city
 from peercircle.core.slugs import unique_slug
 from peercircle.core.text import after_store, prepare_user_text
 from peercircle.organizations.models import Membership, Organization, Program, Role
+
+# What an admin is told after inviting, whether or not the email has an account.
+INVITED = gettext_lazy("If someone has an account with that email, they will see your invitation when they next sign in. "
+            "Nothing changes until they accept.")
 
 
 class OrganizationError(UserFacingError):

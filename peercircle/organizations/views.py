@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from peercircle.accounts.access import name_shown_to_organization
@@ -17,6 +16,7 @@ from peercircle.organizations.selectors import (
     organization_members,
 )
 from peercircle.organizations.services import (
+    INVITED,
     OrganizationError,
     membership_accept,
     membership_decline,
@@ -25,9 +25,6 @@ from peercircle.organizations.services import (
     organization_leave,
     program_create,
 )
-
-INVITED = gettext_lazy("If someone has an account with that email, they will see your invitation when they next sign in. "
-            "Nothing changes until they accept.")
 
 
 def organizations(request):

@@ -1,7 +1,6 @@
 """Writes for groups and memberships. Each is atomic, audited, and refuses with a GroupError
 whose message is written for the person (nothing is changed when it is raised)."""
 
-from zoneinfo import available_timezones
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -16,6 +15,7 @@ from peercircle.core.languages import LANGUAGE_NAMES
 from peercircle.core.places import countries, resolve_city
 from peercircle.core.slugs import unique_slug
 from peercircle.core.text import after_store, clean_plain, prepare_user_text
+from peercircle.core.timezones import timezone_names
 from peercircle.groups.access import GroupViewer
 from peercircle.groups.models import (
     ACCESSIBILITY_CODES,
@@ -146,7 +146,7 @@ def _place(values: dict, attrs: dict, *, group: SupportGroup | None) -> None:
         if place:
             attrs["timezone"] = place.timezone
     if "timezone" in values and values["timezone"] and not attrs.get("geoname_id"):
-        if values["timezone"] not in available_timezones():
+        if values["timezone"] not in timezone_names():
             raise GroupError(_("Please choose a time zone from the list."))
         attrs["timezone"] = values["timezone"]
     city = attrs.get("city", group.city if group else "")
