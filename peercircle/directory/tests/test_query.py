@@ -182,6 +182,20 @@ def test_explanation_uses_the_active_language_for_taxonomy_labels():
     assert "Duelo y pérdida" in text
 
 
+def test_places_and_countries_are_named_in_the_active_language():
+    with translation.override("es"):
+        assert parse_query("grupo de duelo en Londres").explanation == (
+            "Buscando: Duelo y pérdida · cerca de London, Reino Unido")
+        assert "en Estados Unidos" in parse_query("grupo de duelo en Estados Unidos").explanation
+
+
+def test_country_names_in_either_language_are_understood():
+    # Spanish names from the CLDR data, beyond the hand-made list of common ones.
+    assert parse_query("grupo de duelo en Suecia").country == "SE"
+    assert parse_query("grief group in Sweden").country == "SE"
+    assert parse_query("apoyo en Corea del Sur").country == "KR"
+
+
 def test_explanation_of_relative_days():
     with translation.override("en"):
         assert parse_query("grupo de ansiedad mañana").explanation.endswith("· tomorrow")
