@@ -4,7 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import get_language
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 
 from peercircle.directory.forms import SearchForm
@@ -59,7 +59,8 @@ class ProgramOut(Schema):
 
 class SearchOut(Schema):
     understood: dict
-    count: int
+    count: int = Field(description="How many groups match; at most 1,000 (see count_capped).")
+    count_capped: bool = Field(description="True when more than `count` groups match.")
     page: int
     num_pages: int
     results: list[SearchHitOut]
@@ -99,7 +100,7 @@ def directory_search(request, params: Query[SearchParams]):
                     page=form.cleaned_data.get("page") or 1)
     return {
         "understood": result.query.to_dict(),
-        "count": result.count, "page": result.page, "num_pages": result.num_pages,
+        "count": result.count, "count_capped": result.count_capped, "page": result.page, "num_pages": result.num_pages,
         "results": [_hit(hit) for hit in result.hits],
         "suggestions": [_hit(hit) for hit in result.suggestions],
         "programs": [{"organization": p.organization.name, "organization_slug": p.organization.slug,

@@ -1,10 +1,10 @@
 """The directory search: what someone typed plus the filters they chose → ranked, listed groups.
 
-Two steps keep it fast and the number of queries constant per page: one query scores and ranks
-the matching groups in the database (relevance from experiences, communities, words and
-language, less a penalty for the exact distance) and returns only the page's rows with the
-total count; then only the page's groups are loaded with what the page shows (experiences,
-schedules for the next meeting).
+A few queries per search, whatever the page or the number of matches: one counts the matching
+groups (stopping at COUNT_CAP), one scores and ranks them in the database (relevance from
+experiences, communities, words and language, less a penalty for the exact distance) and
+returns only the page's rows; then only the page's groups are loaded with what the page shows
+(experiences, schedules for the next meeting).
 """
 
 from __future__ import annotations
@@ -18,19 +18,17 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
     FloatField,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
-    TextField,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import ASin, Cast, Cos, Least, Lower, Power, Radians, Sin, Sqrt
+from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -38,6 +36,7 @@ from peercircle.core import places
 from peercircle.core.places import Place
 from peercircle.directory.query import TIMES_OF_DAY, ParsedQuery, _merge, parse_query
 from peercircle.experiences import lexicon
+from peercircle.experiences.models import TaxonomyNode
 from peercircle.groups.access import LISTED_STATUSES, listed_groups
 from peercircle.groups.models import (
     GroupFormat,
@@ -52,6 +51,13 @@ from peercircle.groups.selectors import series_occurrences
 from peercircle.organizations.models import Program
 
 PAGE_SIZE = 20
+COUNT_CAP = 1000
+# What a hit shows (page and API): loading only these keeps a page of results cheap.
+HIT_FIELDS = ("slug", "name", "status", "format", "leadership", "city", "country", "timezone", "languages",
+              "organization", "online_url_visibility")
+NODE_FIELDS = ("code", "parent", "label_en", "label_es")
+SERIES_FIELDS = ("group", "title", "rrule", "start_date", "start_time", "duration_minutes", "is_active",
+                 "online_url", "capacity")
 DEFAULT_RADIUS_KM = 25.0
 MAX_RADIUS_KM = 500.0
 SUGGESTIONS = 5
@@ -161,6 +167,7 @@ class SearchResult:
     num_pages: int
     programs: list[Program] = field(default_factory=list)
     suggestions: list[GroupHit] = field(default_factory=list)
+    count_capped: bool = False  # more than `count` match: "more than 1,000 groups"
 
     @property
     def has_next(self) -> bool:
@@ -187,27 +194,19 @@ def search(*, text: str, lang: str = "en", filters: Filters | None = None,
     now = now or timezone.now()
 
     if criteria.needs_ranking:
-        # One query gives the page and the count; a page past the end costs two more.
         matching, ranked = _ranked(criteria)
-        page = max(1, page)
-        page_hits, count = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-        if not page_hits and page > 1:
-            count = matching.count()
-        num_pages = max(1, math.ceil(count / PAGE_SIZE))
-        if page > num_pages:
-            page = num_pages
-            page_hits, count = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     else:
         # Nothing to rank by: every matching group, by name.
-        groups = _filtered(listed_groups(), criteria).order_by("name", "pk")
-        count = groups.count()
-        num_pages = max(1, math.ceil(count / PAGE_SIZE))
-        page = min(max(1, page), num_pages)
-        ids = list(groups.values_list("pk", flat=True)[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
-        page_hits = [GroupHit(group=SupportGroup(pk=pk)) for pk in ids]
+        matching = _filtered(listed_groups(), criteria)
+        ranked = matching.annotate(score=_float(0.0), hit_distance=Value(None, output_field=FloatField())
+                                   ).order_by("name", "pk")
+    count, capped = _count(matching)
+    num_pages = max(1, math.ceil(count / PAGE_SIZE))
+    page = min(max(1, page), num_pages)
+    page_hits = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     hits = _load(page_hits, viewer_timezone=viewer_timezone, now=now)
     result = SearchResult(query=query, criteria=criteria, hits=hits, count=count, page=page,
-                          num_pages=num_pages)
+                          num_pages=num_pages, count_capped=capped)
     result.programs = _programs(criteria)
     if count == 0:
         result.suggestions = _load(_online_alternatives(criteria), viewer_timezone=viewer_timezone, now=now)
@@ -312,9 +311,7 @@ def _filtered(groups, criteria: Criteria):
         allowed = {f for wish in criteria.formats for f in FORMATS_FOR.get(wish, ())}
         groups = groups.filter(format__in=allowed)
     if criteria.languages:
-        # A JSON list, read as text ('["en", "es"]'), the same way on SQLite and PostgreSQL.
-        groups = groups.annotate(languages_text=Cast("languages", TextField())).filter(
-            reduce(lambda a, b: a | b, (Q(languages_text__contains=f'"{code}"') for code in criteria.languages)))
+        groups = groups.filter(_speaks(criteria.languages))
     if criteria.open_to_join:
         groups = groups.filter(join_policy=JoinPolicy.OPEN, status=GroupStatus.ACTIVE)
     if criteria.weekdays or criteria.hours:
@@ -362,13 +359,9 @@ def _ranked(criteria: Criteria):
             default=_float(0.0), output_field=FloatField()))
     if criteria.terms:
         relevance = relevance + term_score * _float(TERM_IN_NAME / 2)
-    # A JSON list, read as text ('["en", "es"]'), the same way on SQLite and PostgreSQL.
     wanted = set(criteria.languages) or {criteria.lang}
-    groups = groups.alias(rank_languages=Cast("languages", TextField()))
-    relevance = relevance + Case(
-        When(reduce(lambda a, b: a | b, (Q(rank_languages__contains=f'"{code}"') for code in sorted(wanted))),
-             then=_float(LANGUAGE)),
-        default=_float(0.0), output_field=FloatField())
+    relevance = relevance + Case(When(_speaks(wanted), then=_float(LANGUAGE)),
+                                 default=_float(0.0), output_field=FloatField())
 
     distance = Value(None, output_field=FloatField())
     if criteria.point is not None:
@@ -390,8 +383,16 @@ def _ranked(criteria: Criteria):
         penalty = Case(When(near, then=F("exact_km") * _float(DISTANCE / criteria.radius_km)),
                        default=online, output_field=FloatField())
         relevance = relevance - penalty
+    # Equally relevant and near: the listing confirmed most recently first (an integer sort; a
+    # sort on names under the database's collation costs more than the rest of the search).
     return groups, groups.annotate(score=relevance, hit_distance=distance).order_by(
-        F("score").desc(), F("hit_distance").asc(nulls_last=True), Lower("name"), "pk")
+        F("score").desc(), F("hit_distance").asc(nulls_last=True),
+        F("last_confirmed_at").desc(nulls_last=True), "pk")
+
+
+def _speaks(codes) -> Q:
+    # `language_codes` is "|en|es|": a plain LIKE, cheap on SQLite and PostgreSQL alike.
+    return reduce(lambda a, b: a | b, (Q(language_codes__contains=f"|{code}|") for code in sorted(codes)))
 
 
 def _float(value: float) -> Value:
@@ -423,17 +424,23 @@ def _haversine(lat: float, lng: float):
     return _float(2 * EARTH_RADIUS_KM) * ASin(Least(Sqrt(a), _float(1.0)))
 
 
-def _page_hits(ranked, criteria: Criteria, start: int, stop: int) -> tuple[list[GroupHit], int]:
-    """The hits from `start` to `stop`, and how many there are in all (0 past the end)."""
-    hits, total = [], 0
-    rows = ranked.annotate(total=Window(Count("pk"))).values_list(
-        "pk", "name", "format", "score", "hit_distance", "total")[start:stop]
-    for pk, name, fmt, score, distance, count in rows:
-        total = count
+def _count(matching) -> tuple[int, bool]:
+    """How many groups match, counting no further than COUNT_CAP: past that, nobody pages on
+    (the page says "more than 1,000") and the database can stop early."""
+    found = matching.values("pk")[:COUNT_CAP + 1].count()
+    return min(found, COUNT_CAP), found > COUNT_CAP
+
+
+def _page_hits(ranked, criteria: Criteria, start: int, stop: int) -> list[GroupHit]:
+    """The hits from `start` to `stop`. Without a total in the same query the database can
+    stop as soon as it has the page (a count over the window would read every candidate)."""
+    hits = []
+    for pk, name, fmt, score, distance in ranked.values_list("pk", "name", "format", "score",
+                                                             "hit_distance")[start:stop]:
         online = fmt == GroupFormat.ONLINE or (criteria.point is not None and distance is None)
         hits.append(GroupHit(group=SupportGroup(pk=pk, name=name), score=score or 0.0,
                              distance_km=distance, is_online=online))
-    return hits, total
+    return hits
 
 
 # -- loading the page -----------------------------------------------------------------------
@@ -445,9 +452,10 @@ def _load(hits: list[GroupHit], *, viewer_timezone: str | None, now: datetime) -
         return []
     ids = [h.group.pk for h in hits]
     groups = {g.pk: g for g in SupportGroup.objects.filter(pk__in=ids)
-              .select_related("organization").prefetch_related("experiences")}
+              .select_related("organization").only(*HIT_FIELDS, "organization__name", "organization__slug")
+              .prefetch_related(Prefetch("experiences", TaxonomyNode.objects.only(*NODE_FIELDS)))}
     series_of: dict[int, list[MeetingSeries]] = defaultdict(list)
-    series = list(MeetingSeries.objects.filter(group_id__in=ids, is_active=True))
+    series = list(MeetingSeries.objects.filter(group_id__in=ids, is_active=True).only(*SERIES_FIELDS))
     exceptions: dict[int, list[MeetingException]] = defaultdict(list)
     if series:
         for exception in MeetingException.objects.filter(series_id__in=[s.pk for s in series]):
@@ -531,7 +539,7 @@ def _online_alternatives(criteria: Criteria) -> list[GroupHit]:
             ranked = ranked.alias(elsewhere=Case(When(country=country, then=Value(0)), default=Value(1),
                                                  output_field=IntegerField()))
             ranked = ranked.order_by("elsewhere", *ranked.query.order_by)
-        hits, _ = _page_hits(ranked, relaxed, 0, SUGGESTIONS)
+        hits = _page_hits(ranked, relaxed, 0, SUGGESTIONS)
     else:
         rows = list(SupportGroup.objects.filter(status=GroupStatus.ACTIVE, format__in=REACHABLE_ONLINE)
                     .order_by("-last_confirmed_at", "pk")

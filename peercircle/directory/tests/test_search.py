@@ -275,3 +275,17 @@ def test_constant_number_of_queries_for_2_and_20_results():
         return len(captured), len(page)
 
     assert queries(2) == queries(20)
+
+
+def test_counting_stops_at_the_cap_and_says_more_than(monkeypatch):
+    from peercircle.directory import search as directory_search
+
+    monkeypatch.setattr(directory_search, "COUNT_CAP", 40)
+    for n in range(45):
+        group(f"Grief group {n:02d}", rule=None)
+    found = api(q="grief near Manchester").json()
+    assert found["count"] == 40 and found["count_capped"] is True and found["num_pages"] == 2
+    assert len(api(q="grief near Manchester", page=2).json()["results"]) == 20
+    assert "More than 40 groups found" in text(Client().get("/find/", {"q": "grief near Manchester"}))
+    exact = api(q="grief near Manchester", language="es").json()
+    assert exact["count"] == 0 and exact["count_capped"] is False
