@@ -27,6 +27,8 @@ from peercircle.groups.services import (
 )
 
 QUEUE_PAGE_SIZE = 25
+# Set when the words sent sound like someone may be struggling right now (see safety.screening).
+OFFER_HELP = "correction_offer_help"
 
 
 def correction_suggest(request, slug):
@@ -37,10 +39,11 @@ def correction_suggest(request, slug):
     form = CorrectionForm(request.POST if request.method == "POST" else None, signed_in=signed_in)
     if request.method == "POST" and form.is_valid():
         try:
-            listing_correction_suggest(user_or_none=request.user, group=group, **form.service_values())
+            correction = listing_correction_suggest(user_or_none=request.user, group=group, **form.service_values())
         except GroupError as error:
             form.add_error(None, str(error))
         else:
+            request.session[OFFER_HELP] = correction.sounds_like_crisis
             return redirect_or_hx(request, reverse("groups:correction_thanks", args=[group.slug]))
     return render_page_or_partial(request, "groups/correction_suggest.html",
                                   {"group": group, "viewer": viewer, "form": form},
@@ -49,7 +52,8 @@ def correction_suggest(request, slug):
 
 def correction_thanks(request, slug):
     group, viewer = group_for_viewer(slug=slug, user=request.user)
-    return render(request, "groups/correction_thanks.html", {"group": group, "viewer": viewer})
+    return render(request, "groups/correction_thanks.html", {
+        "group": group, "viewer": viewer, "offer_help": request.session.pop(OFFER_HELP, False)})
 
 
 def _queue(request, corrections, *, template_context: dict, viewer=None, failed: dict | None = None):

@@ -40,8 +40,7 @@ def _export(user):
             .order_by("occurrence_start", "pk")
         ],
         "listing_corrections": [
-            {"group_slug": c.group.slug, "kind": c.kind, "text": c.text, "contact_email": c.contact_email,
-             "status": c.status, "created_at": _iso(c.created_at), "reviewed_at": _iso(c.reviewed_at),
+            {"group_slug": c.group.slug, "kind": c.kind, "text": c.text, "status": c.status, "created_at": _iso(c.created_at), "reviewed_at": _iso(c.reviewed_at),
              "reply": c.reply}
             for c in ListingCorrection.objects.filter(suggested_by=user).select_related("group")
             .order_by("created_at", "pk")

@@ -93,6 +93,8 @@ def listing_correction_suggest(*, user_or_none, group: SupportGroup, kind: str, 
     audit_record(actor=user, action="listing_correction.suggest", target=correction,
                  organization=group.organization, data={"group": group.slug, "kind": kind}, is_staff_action=False)
     listing_correction_notify_facilitators(correction=correction)
+    # Not stored: lets the page that thanks them point to help now, as well as to the group.
+    correction.sounds_like_crisis = prepared.screening.needs_person
     return correction
 
 

@@ -54,6 +54,7 @@ def test_a_visitor_who_is_not_signed_in_suggests_a_correction_and_leaves_an_emai
     assert response.status_code == 302 and response["Location"] == "/groups/circle/suggest-correction/thanks/"
     thanks = text(visitor.get(response["Location"]))
     assert "Thank you" in thanks and "facilitators of Manchester grief circle" in thanks and "review it" in thanks
+    assert "talk to someone today" not in thanks
     correction = ListingCorrection.objects.get()
     assert (correction.kind, correction.status, correction.suggested_by) == ("place", "open", None)
     assert correction.text == "The café closed; they meet at the library now."
@@ -74,6 +75,20 @@ def test_a_signed_in_member_suggests_a_correction_and_follows_it_on_my_groups(ci
     mine = text(member_client.get("/me/groups/"))
     assert "Your suggestions" in mine and "It meets on Thursdays now" in mine
     assert "Waiting for the facilitators" in mine
+
+
+def test_a_suggestion_that_sounds_like_someone_in_danger_reaches_a_trained_person(circle):
+    from peercircle.safety.models import ScreeningEvent
+
+    visitor = Client()
+    response = suggest(visitor, kind="other", text="The group closed and I want to die.")
+
+    thanks = text(visitor.get(response["Location"]))
+    assert "you can talk to someone today" in thanks and "/help/" in thanks
+    assert "talk to someone today" not in text(visitor.get(response["Location"])), "said once"
+    event = ScreeningEvent.objects.get()
+    assert event.context == "group.listing_correction" and event.author is None
+    assert event.target_id == str(ListingCorrection.objects.get().pk)
 
 
 def test_htmx_gets_just_the_form_back_with_the_message(circle):
@@ -234,6 +249,8 @@ def test_the_queue_shows_open_suggestions_first_with_what_who_and_when(circle, m
     assert "Mara" in page, "a fellow member's name, shown as the group shows it"
     assert "Quentin" not in page and page.count("A visitor") == 3
     assert "Fixed, thanks!" in page
+    assert "They will see your reply on their My groups page." in page
+    assert "They left no way to hear back; your reply is kept here." in page
 
 
 def test_marking_done_with_confirmation_moves_the_confirmed_date_and_the_suggester_sees_the_reply(
@@ -381,3 +398,12 @@ def test_a_group_cannot_take_the_address_of_the_combined_queue(member):
     group = group_create(actor=member, name="Suggestions", format="online", timezone="UTC")
 
     assert group.slug != "suggestions"
+
+
+def test_staff_see_suggestions_in_the_admin_but_not_the_visitors_address(circle, staff_client):
+    correction = ListingCorrectionFactory(group=circle, contact_email="sam@example.net")
+
+    page = text(staff_client.get(f"/admin/groups/listingcorrection/{correction.pk}/change/"))
+
+    assert "It meets on Thursdays now" in page and "sam@example.net" not in page
+    assert staff_client.get("/admin/groups/listingcorrection/").status_code == 200
