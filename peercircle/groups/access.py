@@ -6,6 +6,7 @@ from functools import cached_property
 
 import rules
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from peercircle.accounts.access import Relationship, name_for
 from peercircle.groups.models import (
@@ -127,6 +128,38 @@ def with_names(viewer: GroupViewer, memberships):
     for membership in memberships:
         membership.shown_name = name_in_group(viewer, membership)
     return memberships
+
+
+def can_see_correction(viewer: GroupViewer, correction) -> bool:
+    """A suggested correction is seen by those who may manage the group and by the person
+    who sent it; to anyone else it does not exist."""
+    if viewer.can_manage:
+        return True
+    return bool(viewer.user.is_authenticated and correction.suggested_by_id == viewer.user.pk)
+
+
+def suggester_name(viewer: GroupViewer, correction, membership: GroupMembership | None = None) -> str:
+    """Who suggested a correction, as `viewer` may see it: a name only for someone in the
+    group who shares it with the viewer (`membership`: their active one, already loaded
+    with user and profile), otherwise a neutral "A visitor"."""
+    if correction.suggested_by_id is None:
+        return _("A visitor")
+    if viewer.user.is_authenticated and correction.suggested_by_id == viewer.user.pk:
+        return _("You")
+    if membership is not None and membership.status == MembershipStatus.ACTIVE:
+        return name_in_group(viewer, membership)
+    return _("A visitor")
+
+
+def groups_managed_by(user):
+    """Groups whose suggestion queue a person works: those they facilitate and those of the
+    organizations they administer (site staff reach others through each group's page)."""
+    if not user.is_authenticated:
+        return SupportGroup.objects.none()
+    facilitating = GroupMembership.objects.active().filter(user=user, role=MembershipRole.FACILITATOR)
+    administering = Membership.objects.active().filter(user=user, role=Role.ORG_ADMIN)
+    return SupportGroup.objects.filter(Q(pk__in=facilitating.values("group_id"))
+                                       | Q(organization_id__in=administering.values("organization_id")))
 
 
 def groups_visible_to(user):

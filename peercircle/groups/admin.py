@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries, SupportGroup
+from peercircle.groups.models import (
+    GroupMembership,
+    ListingCorrection,
+    MeetingException,
+    MeetingSeries,
+    SupportGroup,
+)
 
 
 @admin.register(SupportGroup)
@@ -38,6 +44,19 @@ class GroupMembershipAdmin(admin.ModelAdmin):
     list_display = ["pk", "group", "role", "status", "joined_at", "ended_at"]
     list_filter = ["status", "role"]
     readonly_fields = [f.name for f in GroupMembership._meta.concrete_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ListingCorrection)
+class ListingCorrectionAdmin(admin.ModelAdmin):
+    list_display = ["pk", "group", "kind", "status", "created_at", "reviewed_at"]
+    list_filter = ["status", "kind"]
+    # A visitor's address to hear back is for telling them the outcome only: not shown here.
+    fields = ["group", "kind", "text", "suggested_by", "status", "reviewed_by", "reviewed_at", "reply",
+              "created_at", "updated_at"]
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False

@@ -1,4 +1,5 @@
-"""The groups API: list and read groups, start one, join and leave, members, meetings."""
+"""The groups API: list and read groups, start one, join and leave, members, meetings,
+suggested corrections to a listing."""
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -14,10 +15,14 @@ from peercircle.groups.access import with_names
 from peercircle.groups.models import GroupMembership, MeetingSeries, MembershipStatus
 from peercircle.groups.selectors import (
     attendance_counts,
+    correction_for_viewer,
+    group_corrections,
     group_for_viewer,
     group_list,
+    my_corrections,
     upcoming_occurrences,
     visible_members,
+    with_suggester_names,
 )
 from peercircle.groups.services import (
     GroupError,
@@ -26,6 +31,8 @@ from peercircle.groups.services import (
     group_create,
     group_join,
     group_leave,
+    listing_correction_resolve,
+    listing_correction_suggest,
     meeting_occurrence_cancel,
     meeting_series_create,
 )
@@ -209,6 +216,47 @@ class AttendanceOut(Schema):
     recorded: int
 
 
+class CorrectionIn(Schema):
+    kind: str
+    text: str
+    contact_email: str = ""
+    website: str = ""  # the honeypot: people leave it empty
+
+
+class ResolveIn(Schema):
+    outcome: str
+    note: str = ""
+    confirm_details: bool = False
+
+
+class CorrectionOut(Schema):
+    """A suggested correction as its sender sees it; the email they may have left is never given out."""
+
+    id: int
+    group: str
+    kind: str
+    text: str
+    status: str
+    created_at: datetime
+    reviewed_at: datetime | None
+    reply: str
+
+    @staticmethod
+    def resolve_group(correction):
+        return correction.group.slug
+
+
+class QueuedCorrectionOut(CorrectionOut):
+    """As the group's facilitators see it: who sent it (a name only when shared with them)."""
+
+    suggested_by: str
+    can_hear_back: bool
+
+    @staticmethod
+    def resolve_suggested_by(correction):
+        return correction.shown_name
+
+
 def _managed(request, slug):
     group, viewer = group_for_viewer(slug=slug, user=request.auth)
     if not viewer.can_manage:
@@ -353,6 +401,61 @@ def attendance_register(request, slug: str, series_id: int, payload: RegisterIn)
 def attendance(request, slug: str, since: datetime | None = None):
     group, viewer = _managed(request, slug)
     return attendance_counts(group=group, since=since)
+
+
+@router.post("/groups/{slug}/corrections", response={201: CorrectionOut, 400: Message, 404: Message},
+             auth=OPTIONAL_AUTH,
+             summary="Suggest a correction to a group's listing (anyone, signed in or not; a few an hour)")
+def correction_suggest(request, slug: str, payload: CorrectionIn):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    correction = listing_correction_suggest(user_or_none=request.auth, group=group, kind=payload.kind,
+                                            text=payload.text, contact_email=payload.contact_email,
+                                            honeypot=payload.website)
+    return Status(201, correction)
+
+
+@router.get("/groups/{slug}/corrections", response={200: list[QueuedCorrectionOut], 404: Message},
+            summary="Suggested corrections to review, open ones first (facilitators)")
+@paginate(LimitOffsetPagination)
+def corrections(request, slug: str, status: str = ""):
+    group, viewer = _managed(request, slug)
+    queue = group_corrections(group=group, viewer=viewer)
+    if status:
+        queue = queue.filter(status=status)
+    return _NamedPage(request.auth, queue, viewer)
+
+
+class _NamedPage:
+    """A queryset that the paginator slices; each slice gets its suggesters' names in one query."""
+
+    def __init__(self, user, queryset, viewer):
+        self.user, self.queryset, self.viewer = user, queryset, viewer
+
+    def count(self):
+        return self.queryset.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        return with_suggester_names(user=self.user, corrections=self.queryset[window], viewer=self.viewer)
+
+
+@router.post("/groups/{slug}/corrections/{correction_id}/resolve",
+             response={200: QueuedCorrectionOut, 400: Message, 404: Message},
+             summary="Mark a suggestion done or dismissed, with an optional reply; optionally confirm the details")
+def correction_resolve(request, slug: str, correction_id: int, payload: ResolveIn):
+    group, viewer = _managed(request, slug)
+    correction = correction_for_viewer(group=group, viewer=viewer, correction_id=correction_id)
+    correction = listing_correction_resolve(actor=request.auth, correction=correction, outcome=payload.outcome,
+                                            note=payload.note, confirm_details=payload.confirm_details)
+    return with_suggester_names(user=request.auth, corrections=[correction], viewer=viewer)[0]
+
+
+@router.get("/me/corrections", response=list[CorrectionOut], summary="Corrections I suggested, and their outcome")
+@paginate(LimitOffsetPagination)
+def my_correction_list(request):
+    return my_corrections(user=request.auth)
 
 
 @router.get("/me/groups", response=list[MembershipOut], summary="My groups and open requests")

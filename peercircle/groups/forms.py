@@ -9,6 +9,7 @@ from peercircle.experiences.models import NodeKind
 from peercircle.experiences.selectors import leaf_nodes
 from peercircle.groups.models import (
     Accessibility,
+    CorrectionKind,
     GroupFormat,
     GroupStatus,
     JoinPolicy,
@@ -165,3 +166,42 @@ class MoveForm(OccurrenceForm):
     new_date = forms.DateField(label=_("New date"), widget=forms.DateInput(attrs={"type": "date"}))
     new_time = forms.TimeField(label=_("New start time (the group's local time)"),
                                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+
+
+class CorrectionForm(forms.Form):
+    """Suggesting a correction to a listing. Nothing is checked here but the shape: the
+    service decides, so pages and the API refuse with the same words."""
+
+    kind = forms.CharField(label=_("What is wrong?"), required=False,
+                           widget=forms.RadioSelect(choices=CorrectionKind.choices))
+    text = forms.CharField(
+        label=_("What should it say?"), required=False, widget=forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
+        help_text=_("For example the new day and time, or the new address. Please don't include anything "
+                    "private about yourself or others: the group's facilitators read this."))
+    contact_email = forms.CharField(
+        label=_("Your email address (optional)"), required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "maxlength": 254}),
+        help_text=_("Only if you would like to hear what happened to your suggestion. It is not shown to the "
+                    "facilitators."))
+    # The honeypot: hidden from people (and screen readers); robots fill in every field. The
+    # template renders it empty every time, so a person whose browser filled it in by mistake
+    # can simply send the form again.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, signed_in: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if signed_in:  # they hear back in their account
+            del self.fields["contact_email"]
+            del self.fields["website"]
+
+    def service_values(self) -> dict:
+        data = self.cleaned_data
+        return {"kind": data["kind"], "text": data["text"], "contact_email": data.get("contact_email", ""),
+                "honeypot": data.get("website", "")}
+
+
+class ResolveForm(forms.Form):
+    outcome = forms.ChoiceField(choices=[("done", _("Done")), ("dismissed", _("Dismiss"))])
+    note = forms.CharField(label=_("Reply to the person (optional)"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1000}))
+    confirm_details = forms.BooleanField(label=_("The details are now confirmed"), required=False)

@@ -20,7 +20,9 @@ from peercircle.groups.selectors import (
     attendance_for,
     group_series,
     join_requests,
+    listing_is_stale,
     managed_group,
+    open_correction_count,
     upcoming_occurrences,
 )
 from peercircle.groups.services import (
@@ -54,7 +56,8 @@ def _initial(group) -> dict:
     }
 
 
-def _manageable(request, slug):
+def manageable_group(request, slug):
+    """The group and the viewer's standing, for pages only its managers may open (else 404)."""
     group, viewer = managed_group(slug=slug, user=request.user)
     if not viewer.can_manage:
         raise Http404
@@ -98,6 +101,8 @@ def _manage_context(request, group, viewer, **forms) -> dict:
         "occurrences": upcoming_occurrences(group, now, now + timedelta(days=120))[:20],
         "registers": _registers(group, members, now),
         "group_tz": group.timezone,
+        "open_corrections": open_correction_count(group=group),
+        "details_stale": listing_is_stale(group, now),
     }
 
 
@@ -120,7 +125,7 @@ def _registers(group, members, now) -> list[dict]:
 @login_required
 @require_POST
 def confirm(request, slug):
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     group_confirm_details(actor=request.user, group=group)
     messages.success(request, _("Thank you: the listing shows its details were confirmed today."))
     return _back(request, group)
@@ -142,7 +147,7 @@ def approve(request, slug):
 @login_required
 @require_POST
 def request_answer(request, slug, membership_id, answer):
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     if answer not in ("approve", "decline"):
         raise Http404
     membership = get_object_or_404(GroupMembership, pk=membership_id, group=group, status=MembershipStatus.REQUESTED)
@@ -161,7 +166,7 @@ def request_answer(request, slug, membership_id, answer):
 @login_required
 @require_POST
 def member_remove(request, slug, membership_id):
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     membership = get_object_or_404(GroupMembership, pk=membership_id, group=group, status=MembershipStatus.ACTIVE)
     form = RemoveForm(request.POST)
     try:
@@ -179,7 +184,7 @@ def member_remove(request, slug, membership_id):
 @login_required
 @require_POST
 def schedule_add(request, slug):
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     form = ScheduleForm(request.POST, prefix="schedule")
     if form.is_valid():
         try:
@@ -195,7 +200,7 @@ def schedule_add(request, slug):
 @login_required
 @require_POST
 def series_end(request, slug, series_id):
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
     meeting_series_end(actor=request.user, series=series)
     messages.success(request, _("That schedule is removed."))
@@ -212,7 +217,7 @@ def _parse_original(value: str) -> datetime | None:
 @login_required
 @require_POST
 def occurrence_change(request, slug, action):
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     if action not in ("cancel", "move"):
         raise Http404
     form = (MoveForm if action == "move" else OccurrenceForm)(request.POST)
@@ -241,7 +246,7 @@ def occurrence_change(request, slug, action):
 @login_required
 @require_POST
 def register(request, slug):
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     original = _parse_original(request.POST.get("occurrence_start", ""))
     series = get_object_or_404(MeetingSeries, pk=request.POST.get("series") or 0, group=group)
     try:

@@ -4,6 +4,7 @@ from peercircle.core.registry import PersonalDataProvider, register_personal_dat
 from peercircle.groups.models import (
     Attendance,
     GroupMembership,
+    ListingCorrection,
     MembershipStatus,
     PersonalCalendarFeed,
     SupportGroup,
@@ -38,6 +39,12 @@ def _export(user):
             for a in Attendance.objects.filter(user=user).select_related("series__group")
             .order_by("occurrence_start", "pk")
         ],
+        "listing_corrections": [
+            {"group_slug": c.group.slug, "kind": c.kind, "text": c.text, "status": c.status, "created_at": _iso(c.created_at), "reviewed_at": _iso(c.reviewed_at),
+             "reply": c.reply}
+            for c in ListingCorrection.objects.filter(suggested_by=user).select_related("group")
+            .order_by("created_at", "pk")
+        ],
     }
 
 
@@ -52,6 +59,13 @@ def _erase(user, keep_public_posts: bool) -> None:
     # they took for others stay, without their name on them.
     Attendance.objects.filter(user=user).delete()
     Attendance.objects.filter(recorded_by=user).update(recorded_by=None)
+    # A suggested correction is about the listing, not the person: the facilitators keep its
+    # words, without the link to who sent it or any address to write back to.
+    ListingCorrection.objects.filter(suggested_by=user).update(suggested_by=None, contact_email="")
+    # Their address, wherever they left it to hear back while signed out.
+    for address in {user.email, *user.emailaddress_set.values_list("email", flat=True)} - {""}:
+        ListingCorrection.objects.filter(contact_email__iexact=address).update(contact_email="")
+    ListingCorrection.objects.filter(reviewed_by=user).update(reviewed_by=None)
 
 
 register_personal_data(PersonalDataProvider(name="groups", export=_export, erase=_erase))

@@ -3,18 +3,28 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Prefetch, Q
+from django.conf import settings
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from peercircle.accounts.services import hash_token
-from peercircle.groups.access import GroupViewer, groups_visible_to, listed_groups
+from peercircle.groups.access import (
+    GroupViewer,
+    can_see_correction,
+    groups_managed_by,
+    groups_visible_to,
+    listed_groups,
+    suggester_name,
+)
 from peercircle.groups.models import (
     Attendance,
     AttendanceStatus,
+    CorrectionStatus,
     ExceptionKind,
     GroupMembership,
     GroupStatus,
+    ListingCorrection,
     MeetingException,
     MeetingSeries,
     MembershipRole,
@@ -205,3 +215,80 @@ def attendance_for(*, occurrences, user=None) -> dict[tuple[int, datetime], dict
         entry["present"] += 1
         entry["ids"].add(user_id)
     return found
+
+
+# --- Listing corrections and "last confirmed" ---------------------------------------------------
+
+def listing_confirm_days() -> int:
+    return getattr(settings, "PEERCIRCLE_LISTING_CONFIRM_DAYS", 90)
+
+
+def listing_is_stale(group: SupportGroup, now: datetime | None = None) -> bool:
+    """Never confirmed, or confirmed longer ago than the facilitators are asked to confirm."""
+    if group.last_confirmed_at is None:
+        return True
+    return (now or timezone.now()) - group.last_confirmed_at > timedelta(days=listing_confirm_days())
+
+
+def _open_first(corrections):
+    return corrections.annotate(
+        reviewed=Case(When(status=CorrectionStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
+    ).order_by("reviewed", "-created_at", "-pk")
+
+
+def group_corrections(*, group: SupportGroup, viewer: GroupViewer):
+    """A group's queue: open suggestions first (newest first), then reviewed ones."""
+    if not viewer.can_manage:
+        raise Http404
+    return _open_first(ListingCorrection.objects.filter(group=group).select_related("group"))
+
+
+def managed_corrections(*, user):
+    """The combined queue of every group a person facilitates or whose organization they administer."""
+    return _open_first(ListingCorrection.objects.filter(group__in=groups_managed_by(user))
+                       .select_related("group", "group__organization"))
+
+
+def open_correction_count(*, group: SupportGroup) -> int:
+    return ListingCorrection.objects.open().filter(group=group).count()
+
+
+def managed_open_correction_count(*, user) -> int:
+    return ListingCorrection.objects.open().filter(group__in=groups_managed_by(user)).count()
+
+
+def my_corrections(*, user):
+    """What a person suggested, newest first, with what became of it."""
+    return ListingCorrection.objects.filter(suggested_by=user).select_related("group").order_by("-created_at", "-pk")
+
+
+def correction_for_viewer(*, group: SupportGroup, viewer: GroupViewer, correction_id: int) -> ListingCorrection:
+    correction = ListingCorrection.objects.filter(group=group, pk=correction_id).select_related("group").first()
+    if correction is None or not can_see_correction(viewer, correction):
+        raise Http404
+    return correction
+
+
+def with_suggester_names(*, user, corrections, viewer: GroupViewer | None = None) -> list[ListingCorrection]:
+    """Corrections with `shown_name` set as `user` may see it (access.suggester_name): one
+    query for the suggesters' and the viewer's memberships of those groups, whatever the count."""
+    corrections = list(corrections)
+    pairs = {(c.group_id, c.suggested_by_id) for c in corrections if c.suggested_by_id}
+    memberships: dict[tuple[int, int], GroupMembership] = {}
+    if pairs:
+        people = {person for _group, person in pairs} | ({user.pk} if user.is_authenticated else set())
+        for m in (GroupMembership.objects.active().filter(group_id__in={g for g, _p in pairs}, user_id__in=people)
+                  .select_related("user", "user__profile")):
+            memberships[(m.group_id, m.user_id)] = m
+    viewers: dict[int, GroupViewer] = {viewer.group.pk: viewer} if viewer else {}
+    names: dict[tuple[int, int | None], str] = {}
+    for c in corrections:
+        group_viewer = viewers.get(c.group_id)
+        if group_viewer is None:
+            group_viewer = viewers[c.group_id] = GroupViewer(user, c.group)
+            group_viewer.membership = memberships.get((c.group_id, user.pk))  # already known: spares a query
+        key = (c.group_id, c.suggested_by_id)
+        if key not in names:
+            names[key] = suggester_name(group_viewer, c, memberships.get(key))
+        c.shown_name = names[key]
+    return corrections

@@ -1,17 +1,21 @@
 from django.urls import path
 
-from peercircle.groups import calendar, manage_views, views
+from peercircle.groups import calendar, correction_views, manage_views, views
 
 app_name = "groups"
 
 urlpatterns = [
     path("groups/", views.groups, name="list"),
     path("groups/new/", views.group_new, name="new"),
+    path("groups/suggestions/", correction_views.correction_queue_all, name="corrections_all"),
     path("groups/<slug:slug>/", views.group_detail, name="detail"),
     path("groups/<slug:slug>/join/", views.group_join_view, name="join"),
     path("groups/<slug:slug>/leave/", views.group_leave_view, name="leave"),
     path("groups/<slug:slug>/meetings/<int:series_id>/check-in/", views.check_in, name="check_in"),
     path("groups/<slug:slug>/members/", views.group_members, name="members"),
+    path("groups/<slug:slug>/suggest-correction/", correction_views.correction_suggest, name="correction_suggest"),
+    path("groups/<slug:slug>/suggest-correction/thanks/", correction_views.correction_thanks,
+         name="correction_thanks"),
     path("groups/<slug:slug>/calendar.ics", calendar.calendar_feed, name="calendar"),
     path("groups/<slug:slug>/manage/", manage_views.manage, name="manage"),
     path("groups/<slug:slug>/manage/confirm/", manage_views.confirm, name="confirm"),
@@ -25,6 +29,9 @@ urlpatterns = [
     path("groups/<slug:slug>/manage/occurrences/<str:action>/", manage_views.occurrence_change,
          name="occurrence_change"),
     path("groups/<slug:slug>/manage/attendance/", manage_views.register, name="register"),
+    path("groups/<slug:slug>/manage/suggestions/", correction_views.correction_queue, name="corrections"),
+    path("groups/<slug:slug>/manage/suggestions/<int:correction_id>/resolve/", correction_views.correction_resolve,
+         name="correction_resolve"),
     path("me/groups/", views.my_groups, name="mine"),
     path("me/groups/calendar-link/", views.calendar_link_create, name="calendar_link_create"),
     path("me/groups/calendar-link/off/", views.calendar_link_revoke, name="calendar_link_revoke"),

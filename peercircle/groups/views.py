@@ -17,12 +17,21 @@ from peercircle.experiences.models import NodeKind
 from peercircle.experiences.selectors import taxonomy_tree
 from peercircle.groups.access import with_names
 from peercircle.groups.forms import GroupForm, JoinForm
-from peercircle.groups.models import GroupMembership, GroupStatus, MeetingSeries, MembershipStatus
+from peercircle.groups.models import (
+    GroupMembership,
+    GroupStatus,
+    MeetingSeries,
+    MembershipRole,
+    MembershipStatus,
+)
 from peercircle.groups.selectors import (
     active_calendar_feed,
     attendance_for,
     group_for_viewer,
     group_list,
+    listing_is_stale,
+    managed_open_correction_count,
+    my_corrections,
     my_memberships,
     upcoming_occurrences,
     viewer_timezone,
@@ -40,6 +49,7 @@ from peercircle.groups.services.attendance import CHECK_IN_OPENS
 from peercircle.organizations.models import Organization
 
 PAGE_SIZE = 20
+MY_CORRECTIONS_SHOWN = 20
 
 
 def parse_occurrence_key(value: str) -> datetime | None:
@@ -115,6 +125,7 @@ def group_detail(request, slug):
                      for o in occurrences],
         "viewer_tz": viewer_timezone(request.user, group),
         "experiences": list(group.experiences.all()), "communities": list(group.communities.all()),
+        "details_stale": listing_is_stale(group, now),
     })
 
 
@@ -187,9 +198,14 @@ def _my_groups_page(request, *, new_feed_url: str = ""):
     past = (GroupMembership.objects.filter(user=request.user, status__in=[
         MembershipStatus.LEFT, MembershipStatus.REMOVED, MembershipStatus.DECLINED])
         .select_related("group").order_by("-ended_at")[:50])
+    memberships = list(my_memberships(user=request.user))
+    facilitates = any(m.role == MembershipRole.FACILITATOR and m.status == MembershipStatus.ACTIVE
+                      for m in memberships)
     return render(request, "groups/mine.html", {
-        "memberships": my_memberships(user=request.user), "past": past,
+        "memberships": memberships, "past": past,
         "calendar_feed": active_calendar_feed(user=request.user), "new_feed_url": new_feed_url,
+        "open_corrections": managed_open_correction_count(user=request.user), "facilitates": facilitates,
+        "my_corrections": my_corrections(user=request.user)[:MY_CORRECTIONS_SHOWN],
     })
 
 

@@ -1,5 +1,10 @@
 from peercircle.groups.models.attendance import Attendance, AttendanceMethod, AttendanceStatus
 from peercircle.groups.models.calendar_feed import PersonalCalendarFeed
+from peercircle.groups.models.corrections import (
+    CorrectionKind,
+    CorrectionStatus,
+    ListingCorrection,
+)
 from peercircle.groups.models.groups import (
     ACCESSIBILITY_CODES,
     Accessibility,
@@ -17,8 +22,9 @@ from peercircle.groups.models.groups import (
 from peercircle.groups.models.meetings import ExceptionKind, MeetingException, MeetingSeries
 
 __all__ = [
-    "ACCESSIBILITY_CODES", "Accessibility", "Attendance", "AttendanceMethod", "AttendanceStatus", "ExceptionKind", "GroupFormat", "GroupMembership",
-    "GroupStatus", "JoinPolicy", "Leadership", "LinkVisibility", "MeetingException",
+    "ACCESSIBILITY_CODES", "Accessibility", "Attendance", "AttendanceMethod", "AttendanceStatus", "CorrectionKind",
+    "CorrectionStatus", "ExceptionKind", "GroupFormat", "GroupMembership",
+    "GroupStatus", "JoinPolicy", "Leadership", "LinkVisibility", "ListingCorrection", "MeetingException",
     "MeetingSeries", "MemberListVisibility", "MembershipRole", "MembershipStatus", "PersonalCalendarFeed",
     "SupportGroup",
 ]

@@ -1,5 +1,10 @@
 from peercircle.groups.services.attendance import attendance_check_in, attendance_record
 from peercircle.groups.services.calendar_feeds import calendar_feed_create, calendar_feed_revoke
+from peercircle.groups.services.corrections import (
+    CorrectionError,
+    listing_correction_resolve,
+    listing_correction_suggest,
+)
 from peercircle.groups.services.groups import (
     GroupError,
     group_approve,
@@ -21,7 +26,7 @@ from peercircle.groups.services.meetings import (
 )
 
 __all__ = [
-    "GroupError", "attendance_check_in", "attendance_record", "calendar_feed_create", "calendar_feed_revoke", "group_approve", "group_confirm_details", "group_create", "group_join", "group_leave",
+    "CorrectionError", "GroupError", "listing_correction_resolve", "listing_correction_suggest", "attendance_check_in", "attendance_record", "calendar_feed_create", "calendar_feed_revoke", "group_approve", "group_confirm_details", "group_create", "group_join", "group_leave",
     "group_member_remove", "group_request_approve", "group_request_decline", "group_update",
     "meeting_occurrence_cancel", "meeting_occurrence_move", "meeting_series_create", "meeting_series_end",
     "meeting_series_update",

@@ -43,7 +43,7 @@ EDITABLE = {
     "join_policy", "capacity", "accessibility", "accessibility_notes", "agreement",
     "member_list_visibility",
 }
-RESERVED_SLUGS = {"new"}
+RESERVED_SLUGS = {"new", "suggestions"}  # /groups/new/ and /groups/suggestions/ are pages
 STATUSES_FACILITATORS_SET = (GroupStatus.ACTIVE, GroupStatus.TEMPORARILY_CLOSED, GroupStatus.ENDED)
 _url = URLValidator(schemes=["https", "http"])
 
@@ -197,7 +197,7 @@ def group_create(*, actor, name: str, organization=None, **details) -> SupportGr
                           and not ({"org_admin", "facilitator"} & org_roles) and not actor.is_superuser)
     now = timezone.now()
     slug = unique_slug(SupportGroup.objects.all(), attrs["name"], fallback="group")
-    if slug in RESERVED_SLUGS:  # /groups/new/ is the page to start one
+    if slug in RESERVED_SLUGS:
         slug = unique_slug(SupportGroup.objects.all(), f"{attrs['name']} group", fallback="group")
     group = SupportGroup.objects.create(
         slug=slug,

@@ -4,7 +4,13 @@ import factory
 from django.utils import timezone as django_timezone
 
 from peercircle.accounts.tests.factories import UserFactory
-from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries, SupportGroup
+from peercircle.groups.models import (
+    GroupMembership,
+    ListingCorrection,
+    MeetingException,
+    MeetingSeries,
+    SupportGroup,
+)
 
 
 class SupportGroupFactory(factory.django.DjangoModelFactory):
@@ -71,3 +77,14 @@ class MeetingExceptionFactory(factory.django.DjangoModelFactory):
 
     series = factory.SubFactory(MeetingSeriesFactory)
     kind = "cancelled"
+
+
+class ListingCorrectionFactory(factory.django.DjangoModelFactory):
+    """An open suggestion from a signed-out visitor that the meeting time has changed."""
+
+    class Meta:
+        model = ListingCorrection
+
+    group = factory.SubFactory(SupportGroupFactory)
+    kind = "meeting_time"
+    text = "It meets on Thursdays now, at 18:30."
