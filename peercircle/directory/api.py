@@ -57,6 +57,14 @@ class ProgramOut(Schema):
     kind: str
 
 
+class OrganizationOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    city: str
+    country: str
+
+
 class SearchOut(Schema):
     understood: dict
     count: int = Field(description="How many groups match; at most 1,000 (see count_capped).")
@@ -66,6 +74,7 @@ class SearchOut(Schema):
     results: list[SearchHitOut]
     suggestions: list[SearchHitOut]
     programs: list[ProgramOut]
+    organizations: list[OrganizationOut]
 
 
 def _hit(hit) -> dict:
@@ -105,6 +114,8 @@ def directory_search(request, params: Query[SearchParams]):
         "suggestions": [_hit(hit) for hit in result.suggestions],
         "programs": [{"organization": p.organization.name, "organization_slug": p.organization.slug,
                       "name": p.name, "kind": p.kind} for p in result.programs],
+        "organizations": [{"slug": o.slug, "name": o.name, "kind": o.kind, "city": o.city, "country": o.country}
+                          for o in result.organizations],
     }
 
 

@@ -48,7 +48,7 @@ from peercircle.groups.models import (
 )
 from peercircle.groups.recurrence import Occurrence
 from peercircle.groups.selectors import series_occurrences
-from peercircle.organizations.models import Program
+from peercircle.organizations.models import Organization, Program
 
 PAGE_SIZE = 20
 COUNT_CAP = 1000
@@ -62,6 +62,7 @@ DEFAULT_RADIUS_KM = 25.0
 MAX_RADIUS_KM = 500.0
 SUGGESTIONS = 5
 PROGRAMS = 5
+PROGRAM_CANDIDATES = 50
 NEXT_MEETING_WINDOW = timedelta(days=120)
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0  # as places.distance_km
@@ -166,6 +167,7 @@ class SearchResult:
     page: int
     num_pages: int
     programs: list[Program] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
     suggestions: list[GroupHit] = field(default_factory=list)
     count_capped: bool = False  # more than `count` match: "more than 1,000 groups"
 
@@ -208,6 +210,7 @@ def search(*, text: str, lang: str = "en", filters: Filters | None = None,
     result = SearchResult(query=query, criteria=criteria, hits=hits, count=count, page=page,
                           num_pages=num_pages, count_capped=capped)
     result.programs = _programs(criteria)
+    result.organizations = _organizations(criteria, result.programs)
     if count == 0:
         result.suggestions = _load(_online_alternatives(criteria), viewer_timezone=viewer_timezone, now=now)
     return result
@@ -507,23 +510,60 @@ def _zone(name: str | None) -> ZoneInfo | None:
 # -- beyond the groups: programs, and online alternatives when nothing matched ---------------
 
 def _programs(criteria: Criteria) -> list[Program]:
-    """Organizations' public programs for the same need, in the same country (or anywhere
-    when no place was given). Kept simple: at most five, by name."""
-    if not (criteria.experiences or criteria.communities or criteria.terms):
+    """Organizations' public programs (1:1 peer support with trained peer supporters, groups,
+    online communities, referral pathways) for the same need, or whose name or organization
+    matches the words; in the same country, or near the place (nearest first) when only a
+    place was given. At most five."""
+    codes = set(criteria.experiences) | set(criteria.communities)
+    if not (codes or criteria.terms or criteria.point):
         return []
     programs = Program.objects.filter(is_public=True, is_active=True, organization__is_active=True)
-    codes = set(criteria.experiences) | set(criteria.communities)
     if codes:
         exact, broader = _related_codes(tuple(codes))
         programs = programs.filter(experiences__code__in=exact | broader)
-    else:
+    elif criteria.terms:
         programs = programs.filter(reduce(lambda a, b: a | b, (
             Q(name__icontains=t) | Q(description__icontains=t) | Q(organization__name__icontains=t)
             for t in criteria.terms)))
     country = criteria.place.country if criteria.place else criteria.country
-    if country:
+    if criteria.point is not None and not (codes or criteria.terms):
+        programs = programs.filter(_organization_near(criteria))
+    elif country:
         programs = programs.filter(Q(organization__country=country) | Q(organization__country=""))
-    return list(programs.select_related("organization").distinct().order_by("organization__name", "name")[:PROGRAMS])
+    found = list(programs.select_related("organization").distinct()
+                 .order_by("organization__name", "name")[:PROGRAM_CANDIDATES])
+    if criteria.point is not None:
+        found.sort(key=lambda program: _organization_km(program.organization, criteria.point))
+    return found[:PROGRAMS]
+
+
+def _organization_near(criteria: Criteria) -> Q:
+    """Organizations based inside the box around the point (the radius, roughly)."""
+    lat, lng = criteria.point
+    dlat = criteria.radius_km / KM_PER_DEGREE
+    dlng = criteria.radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+    return Q(organization__latitude__gte=lat - dlat, organization__latitude__lte=lat + dlat,
+             organization__longitude__gte=lng - dlng, organization__longitude__lte=lng + dlng)
+
+
+def _organization_km(organization, point) -> float:
+    if organization.latitude is None or organization.longitude is None:
+        return math.inf
+    return places.distance_km(point[0], point[1], organization.latitude, organization.longitude)
+
+
+def _organizations(criteria: Criteria, programs: list[Program]) -> list:
+    """Organizations named by the words typed ("harbour peer network"), beyond those whose
+    programs are already listed."""
+    if not criteria.terms:
+        return []
+    shown = {program.organization_id for program in programs}
+    matches = Organization.objects.filter(is_active=True).filter(reduce(lambda a, b: a & b, (
+        Q(name__icontains=term) for term in criteria.terms))).exclude(pk__in=shown)
+    country = criteria.place.country if criteria.place else criteria.country
+    if country:
+        matches = matches.filter(Q(country=country) | Q(country=""))
+    return list(matches.order_by("name")[:PROGRAMS])
 
 
 def _online_alternatives(criteria: Criteria) -> list[GroupHit]:

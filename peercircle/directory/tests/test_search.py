@@ -289,3 +289,25 @@ def test_counting_stops_at_the_cap_and_says_more_than(monkeypatch):
     assert "More than 40 groups found" in text(Client().get("/find/", {"q": "grief near Manchester"}))
     exact = api(q="grief near Manchester", language="es").json()
     assert exact["count"] == 0 and exact["count_capped"] is False
+
+
+def test_peer_support_programs_near_a_place_and_organizations_by_name():
+    from peercircle.experiences.models import TaxonomyNode
+
+    near = OrganizationFactory(name="Salford Peer Network", country="GB", **{
+        k: v for k, v in SALFORD.items()})
+    far = OrganizationFactory(name="Bristol Peer Network", country="GB", city="Bristol",
+                              latitude=51.45, longitude=-2.59)
+    one_to_one = ProgramFactory(organization=near, name="Walk alongside: 1:1 peer support", kind="one_to_one")
+    ProgramFactory(organization=far, name="Bristol 1:1", kind="one_to_one")
+    one_to_one.experiences.set(TaxonomyNode.objects.filter(code="grief"))
+    # Only a place: the programs of organizations near it.
+    body = api(q="near Manchester").json()
+    assert [p["name"] for p in body["programs"]] == ["Walk alongside: 1:1 peer support"]
+    assert body["programs"][0]["kind"] == "one_to_one"
+    # Words naming an organization find it, even without a program for the need.
+    body = api(q="bristol peer network").json()
+    assert "Bristol Peer Network" in [o["name"] for o in body["organizations"]] + [
+        p["organization"] for p in body["programs"]]
+    page = text(Client().get("/find/", {"q": "grief near Manchester"}))
+    assert "Walk alongside: 1:1 peer support" in page and "1:1 peer support" in page
