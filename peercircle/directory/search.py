@@ -202,10 +202,17 @@ def search(*, text: str, lang: str = "en", filters: Filters | None = None,
         matching = _filtered(listed_groups(), criteria)
         ranked = matching.annotate(score=_float(0.0), hit_distance=Value(None, output_field=FloatField())
                                    ).order_by("name", "pk")
-    count, capped = _count(matching)
-    num_pages = max(1, math.ceil(count / PAGE_SIZE))
-    page = min(max(1, page), num_pages)
+    page = max(1, page)
     page_hits = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    if page_hits and len(page_hits) < PAGE_SIZE:
+        # The last page: the count is known without counting.
+        count, capped = (page - 1) * PAGE_SIZE + len(page_hits), False
+    else:
+        count, capped = _count(matching)
+    num_pages = max(1, math.ceil(count / PAGE_SIZE))
+    if page > num_pages:  # past the end (an old link): show the last page
+        page = num_pages
+        page_hits = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     hits = _load(page_hits, viewer_timezone=viewer_timezone, now=now)
     result = SearchResult(query=query, criteria=criteria, hits=hits, count=count, page=page,
                           num_pages=num_pages, count_capped=capped)

@@ -258,14 +258,14 @@ def test_pagination_20_a_page():
     assert "Page 1 of 2" in page
 
 
-def test_constant_number_of_queries_for_2_and_20_results():
+def test_constant_number_of_queries_whatever_the_number_of_results():
     def queries(count):
         for n in range(count):
             made = group(f"Grief {count}-{n}", codes=("grief", "grief.partner"))
             MeetingSeriesFactory(group=made, rrule="FREQ=MONTHLY;BYDAY=1SA", start_time=time(11, 0))
         with CaptureQueriesContext(connection) as captured:
             result = search(text="grief near Manchester", lang="en", filters=Filters(format="in_person"))
-            assert result.count == count and all(hit.next_meeting for hit in result.hits)
+            assert result.count == count and all(hit.next_meeting for hit in result.hits[:20])
         with CaptureQueriesContext(connection) as page:
             assert Client().get("/find/", {"q": "grief near Manchester"}).status_code == 200
         MeetingSeries.objects.all().delete()
@@ -274,7 +274,11 @@ def test_constant_number_of_queries_for_2_and_20_results():
         SupportGroup.objects.all().delete()
         return len(captured), len(page)
 
-    assert queries(2) == queries(20)
+    # A short last page needs no count; full pages count once, however many there are.
+    search(text="grief near Manchester", lang="en")  # the taxonomy lexicon loads once per process
+    few, one_page, two_pages = queries(2), queries(20), queries(41)
+    assert few[0] == one_page[0] - 1 and few[1] == one_page[1] - 1
+    assert one_page == two_pages
 
 
 def test_counting_stops_at_the_cap_and_says_more_than(monkeypatch):
