@@ -1,9 +1,11 @@
 """The groups API: list and read groups, start one, join and leave, members, meetings."""
 
 from datetime import date, datetime, time, timedelta
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
@@ -26,6 +28,7 @@ from peercircle.groups.services import (
     group_create,
     group_join,
     group_leave,
+    group_member_role_set,
     meeting_occurrence_cancel,
     meeting_series_create,
 )
@@ -148,6 +151,10 @@ class MemberOut(Schema):
     joined_at: datetime | None
 
 
+class RoleIn(Schema):
+    role: str
+
+
 class OccurrenceOut(Schema):
     series_id: int
     title: str
@@ -212,8 +219,6 @@ class AttendanceOut(Schema):
 def _managed(request, slug):
     group, viewer = group_for_viewer(slug=slug, user=request.auth)
     if not viewer.can_manage:
-        from django.http import Http404
-
         raise Http404
     return group, viewer
 
@@ -276,6 +281,20 @@ def members(request, slug: str):
             for m in with_names(viewer, visible_members(group=group, viewer=viewer))]
 
 
+@router.post("/groups/{slug}/members/{person}/role", response={200: MemberOut, 400: Message, 404: Message},
+             summary="Make a member a co-facilitator, or return a facilitator to member (facilitators)")
+def member_role(request, slug: str, person: UUID, payload: RoleIn):
+    group, viewer = _managed(request, slug)
+    membership = (GroupMembership.objects.active().filter(group=group, user__public_id=person)
+                  .select_related("user", "user__profile").first())
+    if membership is None:
+        raise Http404
+    membership = group_member_role_set(actor=request.auth, membership=membership, role=payload.role)
+    [named] = with_names(viewer, [membership])
+    return {"person": str(named.user.public_id), "name": named.shown_name, "role": named.role,
+            "joined_at": named.joined_at}
+
+
 @router.get("/groups/{slug}/meetings", response={200: list[OccurrenceOut], 404: Message}, auth=OPTIONAL_AUTH,
             summary="Upcoming meetings, in UTC and in the group's time zone")
 def meetings(request, slug: str, days: int = 60):
@@ -299,8 +318,6 @@ def meetings(request, slug: str, days: int = 60):
 def series_create(request, slug: str, payload: SeriesIn):
     group, viewer = group_for_viewer(slug=slug, user=request.auth)
     if not viewer.can_manage:
-        from django.http import Http404
-
         raise Http404
     series = meeting_series_create(actor=request.auth, group=group, **payload.dict())
     return Status(201, series)
@@ -311,8 +328,6 @@ def series_create(request, slug: str, payload: SeriesIn):
 def occurrence_cancel(request, slug: str, series_id: int, payload: CancelIn):
     group, viewer = group_for_viewer(slug=slug, user=request.auth)
     if not viewer.can_manage:
-        from django.http import Http404
-
         raise Http404
     series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
     meeting_occurrence_cancel(actor=request.auth, series=series, original_start=payload.original_start,

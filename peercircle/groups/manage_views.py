@@ -13,9 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.htmx import redirect_or_hx
-from peercircle.groups.access import with_names
+from peercircle.groups.access import GroupViewer, with_names
 from peercircle.groups.forms import GroupForm, MoveForm, OccurrenceForm, RemoveForm, ScheduleForm
-from peercircle.groups.models import GroupMembership, MeetingSeries, MembershipStatus
+from peercircle.groups.models import (
+    GroupMembership,
+    MeetingSeries,
+    MembershipRole,
+    MembershipStatus,
+)
 from peercircle.groups.selectors import (
     attendance_for,
     group_series,
@@ -29,6 +34,7 @@ from peercircle.groups.services import (
     group_approve,
     group_confirm_details,
     group_member_remove,
+    group_member_role_set,
     group_request_approve,
     group_request_decline,
     group_update,
@@ -94,6 +100,7 @@ def _manage_context(request, group, viewer, **forms) -> dict:
         "schedule_form": forms.get("schedule_form") or ScheduleForm(prefix="schedule"),
         "requests": with_names(viewer, join_requests(group=group)),
         "members": members,
+        "facilitator_count": sum(1 for m in members if m.role == MembershipRole.FACILITATOR),
         "series": group_series(group=group),
         "occurrences": upcoming_occurrences(group, now, now + timedelta(days=120))[:20],
         "registers": _registers(group, members, now),
@@ -173,6 +180,31 @@ def member_remove(request, slug, membership_id):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Removed from the group. The reason is recorded."))
+    return _back(request, group, "#members-h")
+
+
+@login_required
+@require_POST
+def member_role(request, slug, membership_id):
+    """Make someone a co-facilitator, or return a facilitator (perhaps oneself) to member."""
+    group, viewer = _manageable(request, slug)
+    membership = get_object_or_404(GroupMembership, pk=membership_id, group=group, status=MembershipStatus.ACTIVE)
+    role = request.POST.get("role", "")
+    try:
+        group_member_role_set(actor=request.user, membership=membership, role=role)
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        if membership.user_id == request.user.pk and role == MembershipRole.MEMBER:
+            messages.success(request, _("You've stepped back to member. Thank you for facilitating."))
+        elif role == MembershipRole.FACILITATOR:
+            messages.success(request, _("They are now a co-facilitator of the group."))
+        else:
+            messages.success(request, _("They are now a member of the group, no longer a facilitator."))
+    if not GroupViewer(request.user, group).can_manage:  # stepped back: the manage pages are closed now
+        return redirect_or_hx(request, f"/groups/{group.slug}/")
+    if request.POST.get("back") == "members":
+        return redirect_or_hx(request, f"/groups/{group.slug}/members/")
     return _back(request, group, "#members-h")
 
 

@@ -20,6 +20,8 @@ urlpatterns = [
          name="request_answer"),
     path("groups/<slug:slug>/manage/members/<int:membership_id>/remove/", manage_views.member_remove,
          name="member_remove"),
+    path("groups/<slug:slug>/manage/members/<int:membership_id>/role/", manage_views.member_role,
+         name="member_role"),
     path("groups/<slug:slug>/manage/meetings/", manage_views.schedule_add, name="schedule_add"),
     path("groups/<slug:slug>/manage/meetings/<int:series_id>/end/", manage_views.series_end, name="series_end"),
     path("groups/<slug:slug>/manage/occurrences/<str:action>/", manage_views.occurrence_change,

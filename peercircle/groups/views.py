@@ -17,7 +17,13 @@ from peercircle.experiences.models import NodeKind
 from peercircle.experiences.selectors import taxonomy_tree
 from peercircle.groups.access import with_names
 from peercircle.groups.forms import GroupForm, JoinForm
-from peercircle.groups.models import GroupMembership, GroupStatus, MeetingSeries, MembershipStatus
+from peercircle.groups.models import (
+    GroupMembership,
+    GroupStatus,
+    MeetingSeries,
+    MembershipRole,
+    MembershipStatus,
+)
 from peercircle.groups.selectors import (
     active_calendar_feed,
     attendance_for,
@@ -180,7 +186,9 @@ def group_members(request, slug):
 
     group, viewer = group_for_viewer(slug=slug, user=request.user)
     members = with_names(viewer, visible_members(group=group, viewer=viewer))
-    return render(request, "groups/members.html", {"group": group, "viewer": viewer, "members": members})
+    return render(request, "groups/members.html", {
+        "group": group, "viewer": viewer, "members": members,
+        "facilitator_count": sum(1 for m in members if m.role == MembershipRole.FACILITATOR)})
 
 
 def _my_groups_page(request, *, new_feed_url: str = ""):

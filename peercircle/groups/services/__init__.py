@@ -8,6 +8,7 @@ from peercircle.groups.services.groups import (
     group_join,
     group_leave,
     group_member_remove,
+    group_member_role_set,
     group_request_approve,
     group_request_decline,
     group_update,
@@ -22,7 +23,7 @@ from peercircle.groups.services.meetings import (
 
 __all__ = [
     "GroupError", "attendance_check_in", "attendance_record", "calendar_feed_create", "calendar_feed_revoke", "group_approve", "group_confirm_details", "group_create", "group_join", "group_leave",
-    "group_member_remove", "group_request_approve", "group_request_decline", "group_update",
+    "group_member_remove", "group_member_role_set", "group_request_approve", "group_request_decline", "group_update",
     "meeting_occurrence_cancel", "meeting_occurrence_move", "meeting_series_create", "meeting_series_end",
     "meeting_series_update",
 ]

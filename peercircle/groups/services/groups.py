@@ -387,3 +387,35 @@ def group_member_remove(*, actor, membership: GroupMembership, reason: str) -> G
                  is_staff_action=True)
     _changed(group, "membership")
     return membership
+
+
+@transaction.atomic
+def group_member_role_set(*, actor, membership: GroupMembership, role: str) -> GroupMembership:
+    """Make an active member a co-facilitator, or return a facilitator to member (their own
+    choice to step back, or another facilitator's or an organization admin's). A group always
+    keeps one facilitator: the last one is asked to hand over first."""
+    # Locked so two facilitators stepping back at the same moment cannot leave nobody.
+    group = SupportGroup.objects.select_for_update().get(pk=membership.group_id)
+    _require_manager(actor, group)
+    membership = GroupMembership.objects.select_related("user").get(pk=membership.pk)
+    if membership.status != MembershipStatus.ACTIVE:
+        raise GroupError(_("Only members of the group can facilitate it. They may need to join first."))
+    if role not in MembershipRole.values:
+        raise GroupError(_("Please choose facilitator or member."))
+    if membership.role == role:
+        return membership
+    if role == MembershipRole.MEMBER:
+        facilitators = GroupMembership.objects.active().filter(group=group, role=MembershipRole.FACILITATOR).count()
+        if facilitators <= 1:
+            if membership.user_id == actor.pk:
+                raise GroupError(_("You're the only facilitator of this group. Please ask someone else to "
+                                   "facilitate first — then you can step back."))
+            raise GroupError(_("This is the group's only facilitator. Please ask someone else to facilitate "
+                               "first."))
+    previous = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(actor=actor, action="group.member_role", target=membership, subject=membership.user,
+                 organization=group.organization, data={"group": group.slug, "from": previous, "to": role})
+    _changed(group, "membership")
+    return membership
