@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries, SupportGroup
+from peercircle.groups.models import (
+    GroupMembership,
+    MeetingException,
+    MeetingPlace,
+    MeetingSeries,
+    SupportGroup,
+)
 
 
 @admin.register(SupportGroup)
@@ -38,6 +44,16 @@ class GroupMembershipAdmin(admin.ModelAdmin):
     list_display = ["pk", "group", "role", "status", "joined_at", "ended_at"]
     list_filter = ["status", "role"]
     readonly_fields = [f.name for f in GroupMembership._meta.concrete_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MeetingPlace)
+class MeetingPlaceAdmin(admin.ModelAdmin):
+    list_display = ["pk", "series", "occurrence_start", "status", "created_at"]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in MeetingPlace._meta.concrete_fields]
 
     def has_add_permission(self, request):
         return False

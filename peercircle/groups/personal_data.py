@@ -4,10 +4,12 @@ from peercircle.core.registry import PersonalDataProvider, register_personal_dat
 from peercircle.groups.models import (
     Attendance,
     GroupMembership,
+    MeetingPlace,
     MembershipStatus,
     PersonalCalendarFeed,
     SupportGroup,
 )
+from peercircle.groups.services.places import places_forget
 
 
 def _iso(moment):
@@ -38,6 +40,13 @@ def _export(user):
             for a in Attendance.objects.filter(user=user).select_related("series__group")
             .order_by("occurrence_start", "pk")
         ],
+        "meeting_places": [
+            {"group_slug": p.series.group.slug, "meeting": p.series.title, "occurrence_start": _iso(p.occurrence_start),
+             "status": p.status, "booked_or_joined_at": _iso(p.created_at), "promoted_at": _iso(p.promoted_at),
+             "ended_at": _iso(p.ended_at), "ended_by_me": p.ended_at is not None and p.ended_by_id == user.pk}
+            for p in MeetingPlace.objects.filter(user=user).select_related("series__group")
+            .order_by("occurrence_start", "pk")
+        ],
     }
 
 
@@ -52,6 +61,8 @@ def _erase(user, keep_public_posts: bool) -> None:
     # they took for others stay, without their name on them.
     Attendance.objects.filter(user=user).delete()
     Attendance.objects.filter(recorded_by=user).update(recorded_by=None)
+    # Places go too; one they held at a meeting still to come passes to the first person waiting.
+    places_forget(user=user)
 
 
 register_personal_data(PersonalDataProvider(name="groups", export=_export, erase=_erase))

@@ -15,10 +15,11 @@ from peercircle.groups.models.groups import (
     SupportGroup,
 )
 from peercircle.groups.models.meetings import ExceptionKind, MeetingException, MeetingSeries
+from peercircle.groups.models.places import MeetingPlace, PlaceStatus
 
 __all__ = [
     "ACCESSIBILITY_CODES", "Accessibility", "Attendance", "AttendanceMethod", "AttendanceStatus", "ExceptionKind", "GroupFormat", "GroupMembership",
     "GroupStatus", "JoinPolicy", "Leadership", "LinkVisibility", "MeetingException",
-    "MeetingSeries", "MemberListVisibility", "MembershipRole", "MembershipStatus", "PersonalCalendarFeed",
-    "SupportGroup",
+    "MeetingPlace", "MeetingSeries", "MemberListVisibility", "MembershipRole", "MembershipStatus", "PersonalCalendarFeed",
+    "PlaceStatus", "SupportGroup",
 ]

@@ -160,6 +160,13 @@ def _store_texts(texts: dict, *, actor, group: SupportGroup) -> None:
             after_store(prepared=prepared, author=actor, target=group, context=f"group.{field}")
 
 
+def _release_places(*, user, group: SupportGroup, actor) -> None:
+    # Imported here: the places service builds on this module.
+    from peercircle.groups.services.places import places_release
+
+    places_release(user=user, group=group, actor=actor)
+
+
 def _changed(group: SupportGroup, what: str) -> None:
     publish_on_commit(f"group.{group.pk}", {"type": "group.changed", "what": what})
 
@@ -358,6 +365,7 @@ def group_leave(*, user, group: SupportGroup) -> GroupMembership:
     membership.save(update_fields=["status", "ended_at", "ended_by"])
     audit_record(actor=user, action="group.leave", target=membership, subject=user,
                  organization=group.organization, data={"group": group.slug})
+    _release_places(user=user, group=group, actor=user)
     _changed(group, "membership")
     return membership
 
@@ -385,6 +393,7 @@ def group_member_remove(*, actor, membership: GroupMembership, reason: str) -> G
     audit_record(actor=actor, action="group.member_remove", target=membership, subject=membership.user,
                  organization=group.organization, data={"group": group.slug, "reason": prepared.source},
                  is_staff_action=True)
+    _release_places(user=membership.user, group=group, actor=actor)
     _changed(group, "membership")
     return membership
 
