@@ -4,6 +4,7 @@ from peercircle.groups.models import (
     GroupMembership,
     ListingCorrection,
     MeetingException,
+    MeetingPlace,
     MeetingSeries,
     SupportGroup,
 )
@@ -57,6 +58,11 @@ class ListingCorrectionAdmin(admin.ModelAdmin):
     fields = ["group", "kind", "text", "suggested_by", "status", "reviewed_by", "reviewed_at", "reply",
               "created_at", "updated_at"]
     readonly_fields = fields
+@admin.register(MeetingPlace)
+class MeetingPlaceAdmin(admin.ModelAdmin):
+    list_display = ["pk", "series", "occurrence_start", "status", "created_at"]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in MeetingPlace._meta.concrete_fields]
 
     def has_add_permission(self, request):
         return False

@@ -2,9 +2,11 @@
 suggested corrections to a listing."""
 
 from datetime import date, datetime, time, timedelta
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
@@ -12,14 +14,17 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from peercircle.api.auth import AUTH
 from peercircle.groups.access import with_names
-from peercircle.groups.models import GroupMembership, MeetingSeries, MembershipStatus
+from peercircle.groups.models import GroupMembership, MeetingPlace, MeetingSeries, MembershipStatus
 from peercircle.groups.selectors import (
     attendance_counts,
     correction_for_viewer,
     group_corrections,
     group_for_viewer,
     group_list,
+    meeting_places,
     my_corrections,
+    occurrence_at,
+    place_lists,
     upcoming_occurrences,
     visible_members,
     with_suggester_names,
@@ -31,11 +36,17 @@ from peercircle.groups.services import (
     group_create,
     group_join,
     group_leave,
+    group_member_role_set,
     listing_correction_resolve,
     listing_correction_suggest,
     meeting_occurrence_cancel,
+    meeting_place_book,
+    meeting_place_cancel,
+    meeting_place_remove,
     meeting_series_create,
+    meeting_series_update,
 )
+from peercircle.groups.services.attendance import find_meeting
 from peercircle.organizations.models import Organization
 
 router = Router(tags=["groups"])
@@ -155,6 +166,10 @@ class MemberOut(Schema):
     joined_at: datetime | None
 
 
+class RoleIn(Schema):
+    role: str
+
+
 class OccurrenceOut(Schema):
     series_id: int
     title: str
@@ -167,6 +182,11 @@ class OccurrenceOut(Schema):
     timezone: str
     original_start_utc: datetime
     online_url: str | None
+    capacity: int | None
+    places_left: int | None
+    waiting: int | None
+    my_place: str | None
+    my_waiting_position: int | None
 
 
 class SeriesIn(Schema):
@@ -176,6 +196,15 @@ class SeriesIn(Schema):
     duration_minutes: int = 90
     rrule: str = ""
     online_url: str = ""
+    capacity: int | None = None
+
+
+class SeriesPatch(Schema):
+    """Leave a field out to keep it. `capacity: null` means no limit on places."""
+
+    title: str | None = None
+    duration_minutes: int | None = None
+    online_url: str | None = None
     capacity: int | None = None
 
 
@@ -206,6 +235,33 @@ class CheckInIn(Schema):
 class RegisterIn(Schema):
     occurrence_start: datetime
     present: list[str] = []
+
+
+class PlaceOut(Schema):
+    series_id: int
+    occurrence_start: datetime
+    status: str
+    waiting_position: int | None
+    detail: str
+
+
+class PlaceHolderOut(Schema):
+    id: int
+    person: str
+    name: str
+    status: str
+    waiting_position: int | None
+    since: datetime
+
+
+class PlacesOut(Schema):
+    series_id: int
+    occurrence_start: datetime
+    meeting_status: str
+    capacity: int | None
+    places_left: int | None
+    booked: list[PlaceHolderOut]
+    waiting: list[PlaceHolderOut]
 
 
 class AttendanceOut(Schema):
@@ -260,8 +316,6 @@ class QueuedCorrectionOut(CorrectionOut):
 def _managed(request, slug):
     group, viewer = group_for_viewer(slug=slug, user=request.auth)
     if not viewer.can_manage:
-        from django.http import Http404
-
         raise Http404
     return group, viewer
 
@@ -324,6 +378,20 @@ def members(request, slug: str):
             for m in with_names(viewer, visible_members(group=group, viewer=viewer))]
 
 
+@router.post("/groups/{slug}/members/{person}/role", response={200: MemberOut, 400: Message, 404: Message},
+             summary="Make a member a co-facilitator, or return a facilitator to member (facilitators)")
+def member_role(request, slug: str, person: UUID, payload: RoleIn):
+    group, viewer = _managed(request, slug)
+    membership = (GroupMembership.objects.active().filter(group=group, user__public_id=person)
+                  .select_related("user", "user__profile").first())
+    if membership is None:
+        raise Http404
+    membership = group_member_role_set(actor=request.auth, membership=membership, role=payload.role)
+    [named] = with_names(viewer, [membership])
+    return {"person": str(named.user.public_id), "name": named.shown_name, "role": named.role,
+            "joined_at": named.joined_at}
+
+
 @router.get("/groups/{slug}/meetings", response={200: list[OccurrenceOut], 404: Message}, auth=OPTIONAL_AUTH,
             summary="Upcoming meetings, in UTC and in the group's time zone")
 def meetings(request, slug: str, days: int = 60):
@@ -333,13 +401,21 @@ def meetings(request, slug: str, days: int = 60):
     links = {}
     if viewer.can_see_online_link and group.meets_online:
         links = {s.pk: s.online_url or group.online_url for s in group.series.filter(is_active=True)}
-    return [
-        {"series_id": o.series_id, "title": o.title, "status": o.status, "note": o.note,
-         "start_utc": o.start.astimezone(UTC), "end_utc": o.end.astimezone(UTC),
-         "start_local": o.start.astimezone(zone), "end_local": o.end.astimezone(zone), "timezone": group.timezone,
-         "original_start_utc": o.original_start.astimezone(UTC), "online_url": links.get(o.series_id) or None}
-        for o in upcoming_occurrences(group, now, now + timedelta(days=max(1, min(days, 400))))
-    ]
+    occurrences = upcoming_occurrences(group, now, now + timedelta(days=max(1, min(days, 400))))
+    places = meeting_places(occurrences=occurrences, user=request.auth if request.auth.is_authenticated else None)
+    found = []
+    for o in occurrences:
+        mine = places.get((o.series_id, o.original_start.astimezone(UTC)))
+        found.append({
+            "series_id": o.series_id, "title": o.title, "status": o.status, "note": o.note,
+            "start_utc": o.start.astimezone(UTC), "end_utc": o.end.astimezone(UTC),
+            "start_local": o.start.astimezone(zone), "end_local": o.end.astimezone(zone), "timezone": group.timezone,
+            "original_start_utc": o.original_start.astimezone(UTC), "online_url": links.get(o.series_id) or None,
+            "capacity": o.capacity, "places_left": mine.left if mine else None,
+            "waiting": mine.waiting if mine else None, "my_place": mine.my_status if mine else None,
+            "my_waiting_position": mine.my_position if mine else None,
+        })
+    return found
 
 
 @router.post("/groups/{slug}/series", response={201: SeriesOut, 400: Message, 404: Message},
@@ -347,11 +423,20 @@ def meetings(request, slug: str, days: int = 60):
 def series_create(request, slug: str, payload: SeriesIn):
     group, viewer = group_for_viewer(slug=slug, user=request.auth)
     if not viewer.can_manage:
-        from django.http import Http404
-
         raise Http404
     series = meeting_series_create(actor=request.auth, group=group, **payload.dict())
     return Status(201, series)
+
+
+@router.patch("/groups/{slug}/series/{series_id}", response={200: SeriesOut, 400: Message, 404: Message},
+              summary="Change a schedule's title, length, link or places per meeting (facilitators)")
+def series_update(request, slug: str, series_id: int, payload: SeriesPatch):
+    group, viewer = _managed(request, slug)
+    series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
+    changes = payload.dict(exclude_unset=True)
+    if any(value is None for name, value in changes.items() if name != "capacity"):
+        raise GroupError("Leave a field out to keep it; only capacity may be null (no limit).")
+    return meeting_series_update(actor=request.auth, series=series, **changes)
 
 
 @router.post("/groups/{slug}/series/{series_id}/cancel", response={200: Message, 400: Message, 404: Message},
@@ -359,8 +444,6 @@ def series_create(request, slug: str, payload: SeriesIn):
 def occurrence_cancel(request, slug: str, series_id: int, payload: CancelIn):
     group, viewer = group_for_viewer(slug=slug, user=request.auth)
     if not viewer.can_manage:
-        from django.http import Http404
-
         raise Http404
     series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
     meeting_occurrence_cancel(actor=request.auth, series=series, original_start=payload.original_start,
@@ -394,6 +477,79 @@ def attendance_register(request, slug: str, series_id: int, payload: RegisterIn)
     start = rows[0].occurrence_start if rows else payload.occurrence_start.astimezone(UTC)
     return {"series_id": series.pk, "title": series.title, "occurrence_start": start,
             "present": sum(1 for r in rows if r.status == "present"), "recorded": len(rows)}
+
+
+# --- Places at meetings with a capacity -------------------------------------------------------------
+# A meeting is named by its series and its original start (original_start_utc in the meetings
+# list), written as ISO 8601 with its offset: 2025-01-07T19:00:00Z.
+
+def _meeting(request, slug: str, series_id: int, start: str):
+    group, viewer = group_for_viewer(slug=slug, user=request.auth)
+    series = get_object_or_404(MeetingSeries.objects.select_related("group"), pk=series_id, group=group)
+    try:
+        original = datetime.fromisoformat(start)
+    except ValueError:
+        raise GroupError("Please give the meeting's original start as the meetings list does, "
+                         "for example 2025-01-07T19:00:00Z.") from None
+    return group, viewer, series, original
+
+
+@router.post("/groups/{slug}/meetings/{series_id}/{start}/place",
+             response={200: PlaceOut, 201: PlaceOut, 400: Message, 404: Message},
+             summary="Book a place at a meeting, or join its waiting list when it is full (members)")
+def place_book(request, slug: str, series_id: int, start: str):
+    group, viewer, series, original = _meeting(request, slug, series_id, start)
+    booking = meeting_place_book(user=request.auth, series=series, occurrence_start=original)
+    place = booking.place
+    out = {"series_id": series.pk, "occurrence_start": place.occurrence_start, "status": place.status,
+           "waiting_position": booking.position,
+           "detail": "You have a place." if booking.has_place else
+           f"The meeting is full: you are number {booking.position} on the waiting list."}
+    return Status(201, out) if booking.created else out
+
+
+@router.delete("/groups/{slug}/meetings/{series_id}/{start}/place",
+               response={200: PlaceOut, 400: Message, 404: Message},
+               summary="Give up my place (the first person waiting gets it) or leave the waiting list")
+def place_cancel(request, slug: str, series_id: int, start: str):
+    group, viewer, series, original = _meeting(request, slug, series_id, start)
+    place = meeting_place_cancel(user=request.auth, series=series, occurrence_start=original)
+    return {"series_id": series.pk, "occurrence_start": place.occurrence_start, "status": place.status,
+            "waiting_position": None,
+            "detail": "Done: you no longer have a place or a turn on the waiting list for this meeting."}
+
+
+@router.get("/groups/{slug}/meetings/{series_id}/{start}/places", response={200: PlacesOut, 400: Message, 404: Message},
+            summary="Who has a place and who is waiting, in order (facilitators)")
+def places(request, slug: str, series_id: int, start: str):
+    group, viewer, series, original = _meeting(request, slug, series_id, start)
+    if not viewer.can_manage:
+        raise Http404
+    find_meeting(series, original)  # refuses a time the schedule does not give
+    occurrence = occurrence_at(series, original)
+    entry = place_lists(viewer=viewer, occurrences=[occurrence]).get((series.pk, original.astimezone(UTC)))
+
+    def people(rows, waiting):
+        return [{"id": p.pk, "person": str(p.user.public_id), "name": p.shown_name, "status": p.status,
+                 "waiting_position": index if waiting else None, "since": p.created_at}
+                for index, p in enumerate(rows, start=1)]
+
+    return {"series_id": series.pk, "occurrence_start": original.astimezone(UTC), "meeting_status": occurrence.status,
+            "capacity": series.capacity, "places_left": entry.left if entry else None,
+            "booked": people(entry.booked_places, False) if entry else [],
+            "waiting": people(entry.waiting_places, True) if entry else []}
+
+
+@router.delete("/groups/{slug}/meetings/{series_id}/{start}/places/{place_id}",
+               response={200: Message, 400: Message, 404: Message},
+               summary="Remove someone's place or turn on the waiting list (facilitators)")
+def place_remove(request, slug: str, series_id: int, start: str, place_id: int):
+    group, viewer, series, original = _meeting(request, slug, series_id, start)
+    if not viewer.can_manage:
+        raise Http404
+    place = get_object_or_404(MeetingPlace, pk=place_id, series=series, occurrence_start=original.astimezone(UTC))
+    meeting_place_remove(actor=request.auth, place=place)
+    return {"detail": "Removed. If someone was waiting, the place went to them."}
 
 
 @router.get("/groups/{slug}/attendance", response={200: list[AttendanceOut], 404: Message},

@@ -147,6 +147,11 @@ class ScheduleForm(forms.Form):
                                            "online_url", "capacity")}
 
 
+class CapacityForm(forms.Form):
+    capacity = forms.IntegerField(label=_("Places per meeting (empty: no limit)"), required=False, min_value=1,
+                                  max_value=10000)
+
+
 class JoinForm(forms.Form):
     agreement_accepted = forms.BooleanField(label=_("I have read the group agreement and I accept it"))
 

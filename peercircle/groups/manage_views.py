@@ -13,16 +13,32 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.htmx import redirect_or_hx
-from peercircle.groups.access import with_names
-from peercircle.groups.forms import GroupForm, MoveForm, OccurrenceForm, RemoveForm, ScheduleForm
-from peercircle.groups.models import GroupMembership, MeetingSeries, MembershipStatus
+from peercircle.groups.access import GroupViewer, with_names
+from peercircle.groups.forms import (
+    CapacityForm,
+    GroupForm,
+    MoveForm,
+    OccurrenceForm,
+    RemoveForm,
+    ScheduleForm,
+)
+from peercircle.groups.models import (
+    GroupMembership,
+    MeetingPlace,
+    MeetingSeries,
+    MembershipRole,
+    MembershipStatus,
+    PlaceStatus,
+)
 from peercircle.groups.selectors import (
     attendance_for,
     group_series,
     join_requests,
     listing_is_stale,
     managed_group,
+    meeting_places,
     open_correction_count,
+    place_lists,
     upcoming_occurrences,
 )
 from peercircle.groups.services import (
@@ -31,13 +47,16 @@ from peercircle.groups.services import (
     group_approve,
     group_confirm_details,
     group_member_remove,
+    group_member_role_set,
     group_request_approve,
     group_request_decline,
     group_update,
     meeting_occurrence_cancel,
     meeting_occurrence_move,
+    meeting_place_remove,
     meeting_series_create,
     meeting_series_end,
+    meeting_series_update,
 )
 from peercircle.groups.services.attendance import CHECK_IN_OPENS
 
@@ -58,6 +77,13 @@ def _initial(group) -> dict:
 
 def manageable_group(request, slug):
     """The group and the viewer's standing, for pages only its managers may open (else 404)."""
+    group, viewer = managed_group(slug=slug, user=request.user)
+    if not viewer.can_manage:
+        raise Http404
+    return group, viewer
+
+
+def _manageable(request, slug):
     group, viewer = managed_group(slug=slug, user=request.user)
     if not viewer.can_manage:
         raise Http404
@@ -97,8 +123,9 @@ def _manage_context(request, group, viewer, **forms) -> dict:
         "schedule_form": forms.get("schedule_form") or ScheduleForm(prefix="schedule"),
         "requests": with_names(viewer, join_requests(group=group)),
         "members": members,
+        "facilitator_count": sum(1 for m in members if m.role == MembershipRole.FACILITATOR),
         "series": group_series(group=group),
-        "occurrences": upcoming_occurrences(group, now, now + timedelta(days=120))[:20],
+        "upcoming": _upcoming(group, viewer, members, now),
         "registers": _registers(group, members, now),
         "group_tz": group.timezone,
         "open_corrections": open_correction_count(group=group),
@@ -106,19 +133,34 @@ def _manage_context(request, group, viewer, **forms) -> dict:
     }
 
 
+def _upcoming(group, viewer, members, now) -> list[dict]:
+    """The next meetings, each with who has a place and who waits when it has a capacity."""
+    occurrences = upcoming_occurrences(group, now, now + timedelta(days=120))[:20]
+    places = place_lists(viewer=viewer, occurrences=occurrences, members=members)
+    return [{"occurrence": o, "places": places.get((o.series_id, o.original_start.astimezone(UTC)))}
+            for o in occurrences]
+
+
 def _registers(group, members, now) -> list[dict]:
     """The last five meetings that have started (or are about to): a register for each, with
-    the people already marked present ticked, most recent first."""
+    the people already marked present ticked, most recent first. A meeting with places lists
+    those who had one first, in the order they booked."""
     past = [o for o in upcoming_occurrences(group, now - timedelta(days=400), now + CHECK_IN_OPENS,
                                             include_cancelled=False)
             if o.start - CHECK_IN_OPENS <= now][-5:][::-1]
     recorded = attendance_for(occurrences=past)
+    places = meeting_places(occurrences=past, with_people=True)
     people = [{"user_id": m.user_id, "name": m.shown_name} for m in members]
     registers = []
     for o in past:
-        entry = recorded.get((o.series_id, o.original_start.astimezone(UTC)), {"present": 0, "ids": set()})
+        key = (o.series_id, o.original_start.astimezone(UTC))
+        entry = recorded.get(key, {"present": 0, "ids": set()})
+        booked = [p.user_id for p in places[key].booked_places] if key in places else []
+        order = {user_id: index for index, user_id in enumerate(booked)}
+        listed = sorted(people, key=lambda p: order.get(p["user_id"], len(order)))  # stable: the rest keep their order
         registers.append({"occurrence": o, "present": entry["present"],
-                          "people": [{**p, "present": p["user_id"] in entry["ids"]} for p in people]})
+                          "people": [{**p, "present": p["user_id"] in entry["ids"], "had_place": p["user_id"] in order}
+                                     for p in listed]})
     return registers
 
 
@@ -183,6 +225,31 @@ def member_remove(request, slug, membership_id):
 
 @login_required
 @require_POST
+def member_role(request, slug, membership_id):
+    """Make someone a co-facilitator, or return a facilitator (perhaps oneself) to member."""
+    group, viewer = _manageable(request, slug)
+    membership = get_object_or_404(GroupMembership, pk=membership_id, group=group, status=MembershipStatus.ACTIVE)
+    role = request.POST.get("role", "")
+    try:
+        group_member_role_set(actor=request.user, membership=membership, role=role)
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        if membership.user_id == request.user.pk and role == MembershipRole.MEMBER:
+            messages.success(request, _("You've stepped back to member. Thank you for facilitating."))
+        elif role == MembershipRole.FACILITATOR:
+            messages.success(request, _("They are now a co-facilitator of the group."))
+        else:
+            messages.success(request, _("They are now a member of the group, no longer a facilitator."))
+    if not GroupViewer(request.user, group).can_manage:  # stepped back: the manage pages are closed now
+        return redirect_or_hx(request, f"/groups/{group.slug}/")
+    if request.POST.get("back") == "members":
+        return redirect_or_hx(request, f"/groups/{group.slug}/members/")
+    return _back(request, group, "#members-h")
+
+
+@login_required
+@require_POST
 def schedule_add(request, slug):
     group, viewer = manageable_group(request, slug)
     form = ScheduleForm(request.POST, prefix="schedule")
@@ -204,6 +271,40 @@ def series_end(request, slug, series_id):
     series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
     meeting_series_end(actor=request.user, series=series)
     messages.success(request, _("That schedule is removed."))
+    return _back(request, group, "#meetings-h")
+
+
+@login_required
+@require_POST
+def series_places(request, slug, series_id):
+    """Set or clear the number of places per meeting of a schedule."""
+    group, viewer = _manageable(request, slug)
+    series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
+    form = CapacityForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise GroupError(_("A meeting can have between 1 and 10,000 places, or leave it empty for no limit."))
+        meeting_series_update(actor=request.user, series=series, capacity=form.cleaned_data["capacity"])
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Places saved. Nobody who has a place loses it."))
+    return _back(request, group, "#meetings-h")
+
+
+@login_required
+@require_POST
+def place_remove(request, slug, place_id):
+    """A facilitator takes away someone's place (or turn on the waiting list)."""
+    group, viewer = _manageable(request, slug)
+    place = get_object_or_404(MeetingPlace, pk=place_id, series__group=group,
+                              status__in=[PlaceStatus.BOOKED, PlaceStatus.WAITING])
+    try:
+        meeting_place_remove(actor=request.user, place=place)
+    except GroupError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Their place is removed. If someone was waiting, it went to them."))
     return _back(request, group, "#meetings-h")
 
 

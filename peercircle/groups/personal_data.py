@@ -5,10 +5,12 @@ from peercircle.groups.models import (
     Attendance,
     GroupMembership,
     ListingCorrection,
+    MeetingPlace,
     MembershipStatus,
     PersonalCalendarFeed,
     SupportGroup,
 )
+from peercircle.groups.services.places import places_forget
 
 
 def _iso(moment):
@@ -45,6 +47,13 @@ def _export(user):
             for c in ListingCorrection.objects.filter(suggested_by=user).select_related("group")
             .order_by("created_at", "pk")
         ],
+        "meeting_places": [
+            {"group_slug": p.series.group.slug, "meeting": p.series.title, "occurrence_start": _iso(p.occurrence_start),
+             "status": p.status, "booked_or_joined_at": _iso(p.created_at), "promoted_at": _iso(p.promoted_at),
+             "ended_at": _iso(p.ended_at), "ended_by_me": p.ended_at is not None and p.ended_by_id == user.pk}
+            for p in MeetingPlace.objects.filter(user=user).select_related("series__group")
+            .order_by("occurrence_start", "pk")
+        ],
     }
 
 
@@ -66,6 +75,8 @@ def _erase(user, keep_public_posts: bool) -> None:
     for address in {user.email, *user.emailaddress_set.values_list("email", flat=True)} - {""}:
         ListingCorrection.objects.filter(contact_email__iexact=address).update(contact_email="")
     ListingCorrection.objects.filter(reviewed_by=user).update(reviewed_by=None)
+    # Places go too; one they held at a meeting still to come passes to the first person waiting.
+    places_forget(user=user)
 
 
 register_personal_data(PersonalDataProvider(name="groups", export=_export, erase=_erase))

@@ -195,6 +195,11 @@ class Occurrence:
     original_start: datetime
     status: str  # "scheduled", "moved" or "cancelled"
     note: str = ""
+    capacity: int | None = None  # places per meeting (the series'); None: no limit, no booking
+
+    @property
+    def has_places(self) -> bool:
+        return self.capacity is not None
 
     @property
     def is_cancelled(self) -> bool:

@@ -1,5 +1,6 @@
 """Reads of groups, memberships and meetings, each already limited to what the viewer may see."""
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -8,6 +9,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 
+from peercircle.accounts.access import name_for
 from peercircle.accounts.services import hash_token
 from peercircle.groups.access import (
     GroupViewer,
@@ -16,6 +18,7 @@ from peercircle.groups.access import (
     groups_visible_to,
     listed_groups,
     suggester_name,
+    with_names,
 )
 from peercircle.groups.models import (
     Attendance,
@@ -26,9 +29,11 @@ from peercircle.groups.models import (
     GroupStatus,
     ListingCorrection,
     MeetingException,
+    MeetingPlace,
     MeetingSeries,
     MembershipRole,
     PersonalCalendarFeed,
+    PlaceStatus,
     SupportGroup,
 )
 from peercircle.groups.models.calendar_feed import FEED_PREFIX
@@ -131,16 +136,18 @@ def series_occurrences(series: MeetingSeries, tz: str, start: datetime, end: dat
                               tz=tz, start=start, end=end):
         exception = exceptions.get(moment.astimezone(UTC))
         if exception is None:
-            found.append(Occurrence(series.pk, series.title, moment, moment + length, moment, "scheduled"))
+            found.append(Occurrence(series.pk, series.title, moment, moment + length, moment, "scheduled",
+                                    capacity=series.capacity))
         elif exception.kind == ExceptionKind.CANCELLED and include_cancelled:
             found.append(Occurrence(series.pk, series.title, moment, moment + length, moment, "cancelled",
-                                    exception.note))
+                                    exception.note, series.capacity))
     zone = ZoneInfo(tz)
     for exception in exceptions.values():
         if exception.kind == ExceptionKind.MOVED and start <= exception.new_start < end:
             new_start = exception.new_start.astimezone(zone)
             found.append(Occurrence(series.pk, series.title, new_start, new_start + length,
-                                    exception.original_start.astimezone(zone), "moved", exception.note))
+                                    exception.original_start.astimezone(zone), "moved", exception.note,
+                                    series.capacity))
     return found
 
 
@@ -292,3 +299,93 @@ def with_suggester_names(*, user, corrections, viewer: GroupViewer | None = None
             names[key] = suggester_name(group_viewer, c, memberships.get(key))
         c.shown_name = names[key]
     return corrections
+@dataclass
+class MeetingPlaces:
+    """Places at one meeting with a capacity: how many are taken and waiting, where `user`
+    stands, and (for those who manage the group) the people, in order."""
+
+    capacity: int
+    booked: int = 0
+    waiting: int = 0
+    my_status: str | None = None  # "booked", "waiting" or None
+    my_position: int | None = None  # 1 = next on the waiting list
+    booked_places: list = field(default_factory=list)
+    waiting_places: list = field(default_factory=list)
+
+    @property
+    def left(self) -> int:
+        # Never below nought: a lowered capacity leaves everyone who had a place.
+        return max(0, self.capacity - self.booked)
+
+    @property
+    def is_full(self) -> bool:
+        return self.booked >= self.capacity
+
+
+def meeting_places(*, occurrences, user=None, with_people: bool = False) -> dict[tuple[int, datetime], MeetingPlaces]:
+    """Places at those of `occurrences` that have a capacity, keyed by (series id, original
+    start in UTC), in one query. Counts are not personal; `user`'s own state is filled in
+    when given, and the rows themselves only `with_people` (for those who manage the group)."""
+    wanted = [o for o in occurrences if o.has_places]
+    found = {(o.series_id, o.original_start.astimezone(UTC)): MeetingPlaces(capacity=o.capacity) for o in wanted}
+    if not wanted:
+        return found
+    query = Q()
+    for o in wanted:
+        query |= Q(series_id=o.series_id, occurrence_start=o.original_start)
+    rows = MeetingPlace.objects.current().filter(query).order_by("created_at", "pk")
+    if not with_people:
+        rows = rows.only("series_id", "occurrence_start", "user_id", "status")
+    for place in rows:
+        entry = found[(place.series_id, place.occurrence_start.astimezone(UTC))]
+        if place.status == PlaceStatus.BOOKED:
+            entry.booked += 1
+            if with_people:
+                entry.booked_places.append(place)
+        else:
+            entry.waiting += 1
+            if with_people:
+                entry.waiting_places.append(place)
+        if user is not None and place.user_id == user.pk:
+            entry.my_status = place.status
+            entry.my_position = entry.waiting if place.status == PlaceStatus.WAITING else None
+    return found
+
+
+def place_lists(*, viewer: GroupViewer, occurrences, members=None) -> dict[tuple[int, datetime], MeetingPlaces]:
+    """For those who manage the group: who has a place and who waits at each meeting, named
+    as the viewer may see them (`shown_name`). `members`: the group's active memberships with
+    names, when the caller already has them."""
+    if not viewer.can_manage:
+        raise Http404
+    places = meeting_places(occurrences=occurrences, with_people=True)
+    if members is None:
+        members = with_names(viewer, GroupMembership.objects.active().filter(group=viewer.group)
+                             .select_related("user", "user__profile"))
+    names = {m.user_id: m.shown_name for m in members}
+    for entry in places.values():
+        for place in entry.booked_places + entry.waiting_places:
+            # Someone no longer in the group (rare: leaving gives places up) gets accounts' answer.
+            place.shown_name = names.get(place.user_id) or name_for(viewer.user, place.user)
+    return places
+
+
+def occurrence_at(series: MeetingSeries, original_start: datetime) -> Occurrence:
+    """One meeting of `series` by its original start, as the lists show it (moved ones at
+    their new time). The caller has checked that the schedule gives that start."""
+    original = original_start.astimezone(UTC)
+    exception = MeetingException.objects.filter(series=series, original_start=original).first()
+    zone = ZoneInfo(series.group.timezone)
+    start, status = original.astimezone(zone), "scheduled"
+    if exception is not None:
+        status = "moved" if exception.kind == ExceptionKind.MOVED else "cancelled"
+        if exception.new_start:
+            start = exception.new_start.astimezone(zone)
+    return Occurrence(series.pk, series.title, start, start + timedelta(minutes=series.duration_minutes),
+                      original.astimezone(zone), status, exception.note if exception else "", series.capacity)
+
+
+def my_meeting_place(*, user, series: MeetingSeries, original_start: datetime) -> str | None:
+    """Where `user` stands at one meeting: "booked", "waiting" or None."""
+    return (MeetingPlace.objects.current().filter(series=series, occurrence_start=original_start, user=user)
+            .values_list("status", flat=True).first())

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import ordinal
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +24,7 @@ from peercircle.groups.models import (
     MeetingSeries,
     MembershipRole,
     MembershipStatus,
+    PlaceStatus,
 )
 from peercircle.groups.selectors import (
     active_calendar_feed,
@@ -31,8 +33,11 @@ from peercircle.groups.selectors import (
     group_list,
     listing_is_stale,
     managed_open_correction_count,
+    meeting_places,
     my_corrections,
+    my_meeting_place,
     my_memberships,
+    occurrence_at,
     upcoming_occurrences,
     viewer_timezone,
 )
@@ -44,6 +49,8 @@ from peercircle.groups.services import (
     group_create,
     group_join,
     group_leave,
+    meeting_place_book,
+    meeting_place_cancel,
 )
 from peercircle.groups.services.attendance import CHECK_IN_OPENS
 from peercircle.organizations.models import Organization
@@ -114,6 +121,7 @@ def group_detail(request, slug):
         occurrences = [o for o in check_in if o not in occurrences] + occurrences
     open_keys = {(o.series_id, o.key) for o in check_in}
     mine = attendance_for(occurrences=check_in, user=request.user) if check_in else {}
+    places = meeting_places(occurrences=occurrences, user=request.user if request.user.is_authenticated else None)
     links = {}
     if viewer.can_see_online_link and group.meets_online:
         links = {s.pk: s.online_url or group.online_url for s in group.series.filter(is_active=True)}
@@ -121,7 +129,8 @@ def group_detail(request, slug):
         "group": group, "viewer": viewer,
         "meetings": [{"occurrence": o, "link": links.get(o.series_id, ""),
                       "can_check_in": (o.series_id, o.key) in open_keys,
-                      "checked_in": (o.series_id, o.original_start.astimezone(UTC)) in mine}
+                      "checked_in": (o.series_id, o.original_start.astimezone(UTC)) in mine,
+                      "places": places.get((o.series_id, o.original_start.astimezone(UTC)))}
                      for o in occurrences],
         "viewer_tz": viewer_timezone(request.user, group),
         "experiences": list(group.experiences.all()), "communities": list(group.communities.all()),
@@ -143,6 +152,53 @@ def check_in(request, slug, series_id):
         messages.error(request, str(error))
     else:
         messages.success(request, _("You're checked in. Welcome!"))
+    return redirect_or_hx(request, f"/groups/{group.slug}/#meetings-h")
+
+
+def _booking_message(booking) -> str:
+    if booking.has_place:
+        return (_("You have a place. See you there!") if booking.created
+                else _("You already have a place at this meeting."))
+    position = ordinal(booking.position)
+    if booking.created:
+        return _("This meeting is full, so you're on the waiting list: you're %(position)s. If a place frees "
+                 "up, it's yours.") % {"position": position}
+    return _("You're already on the waiting list: you're %(position)s.") % {"position": position}
+
+
+@login_required
+@require_POST
+def meeting_place(request, slug, series_id):
+    """Book a place at a meeting (or join its waiting list), or give it up. HTMX swaps the
+    meeting's places box in place; without JavaScript the group page comes back."""
+    group, viewer = group_for_viewer(slug=slug, user=request.user)
+    series = get_object_or_404(MeetingSeries.objects.select_related("group"), pk=series_id, group=group)
+    original = parse_occurrence_key(request.POST.get("occurrence_start", ""))
+    action = request.POST.get("action", "")
+    message, error = "", ""
+    try:
+        if original is None or action not in ("book", "cancel"):
+            raise GroupError(_("That meeting could not be found."))
+        if action == "book":
+            message = _booking_message(meeting_place_book(user=request.user, series=series,
+                                                          occurrence_start=original))
+        else:
+            before = my_meeting_place(user=request.user, series=series, original_start=original)
+            meeting_place_cancel(user=request.user, series=series, occurrence_start=original)
+            message = (_("You've given up your place. Thank you: it goes to the next person waiting.")
+                       if before == PlaceStatus.BOOKED else _("You've left the waiting list."))
+    except GroupError as failure:
+        error = str(failure)
+    if request.htmx and original is not None:
+        occurrence = occurrence_at(series, original)
+        places = meeting_places(occurrences=[occurrence], user=request.user)
+        return render(request, "groups/_place.html", {
+            "group": group, "viewer": viewer, "o": occurrence, "viewer_tz": viewer_timezone(request.user, group),
+            "places": places.get((series.pk, original)), "message": message, "error": error})
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, message)
     return redirect_or_hx(request, f"/groups/{group.slug}/#meetings-h")
 
 
@@ -191,7 +247,9 @@ def group_members(request, slug):
 
     group, viewer = group_for_viewer(slug=slug, user=request.user)
     members = with_names(viewer, visible_members(group=group, viewer=viewer))
-    return render(request, "groups/members.html", {"group": group, "viewer": viewer, "members": members})
+    return render(request, "groups/members.html", {
+        "group": group, "viewer": viewer, "members": members,
+        "facilitator_count": sum(1 for m in members if m.role == MembershipRole.FACILITATOR)})
 
 
 def _my_groups_page(request, *, new_feed_url: str = ""):

@@ -20,11 +20,11 @@ from peercircle.groups.models.groups import (
     SupportGroup,
 )
 from peercircle.groups.models.meetings import ExceptionKind, MeetingException, MeetingSeries
+from peercircle.groups.models.places import MeetingPlace, PlaceStatus
 
 __all__ = [
     "ACCESSIBILITY_CODES", "Accessibility", "Attendance", "AttendanceMethod", "AttendanceStatus", "CorrectionKind",
-    "CorrectionStatus", "ExceptionKind", "GroupFormat", "GroupMembership",
-    "GroupStatus", "JoinPolicy", "Leadership", "LinkVisibility", "ListingCorrection", "MeetingException",
-    "MeetingSeries", "MemberListVisibility", "MembershipRole", "MembershipStatus", "PersonalCalendarFeed",
-    "SupportGroup",
+    "CorrectionStatus", "ExceptionKind", "GroupFormat", "GroupMembership", "GroupStatus", "JoinPolicy",
+    "Leadership", "LinkVisibility", "ListingCorrection", "MeetingException", "MeetingPlace", "MeetingSeries",
+    "MemberListVisibility", "MembershipRole", "MembershipStatus", "PersonalCalendarFeed", "PlaceStatus", "SupportGroup",
 ]

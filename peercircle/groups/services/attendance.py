@@ -35,20 +35,32 @@ class MeetingTimes:
     end: datetime
 
 
-def meeting_times(series: MeetingSeries, occurrence_start: datetime) -> MeetingTimes:
-    """The meeting of `series` whose original start is `occurrence_start`, checked against the
-    schedule; refuses a time the schedule does not give and a cancelled meeting."""
+def original_start_utc(occurrence_start) -> datetime:
+    """How a meeting is named: its original start, in UTC (refuses a time without a zone)."""
     if not isinstance(occurrence_start, datetime) or timezone.is_naive(occurrence_start):
         raise GroupError(_("Please give the meeting's time with its time zone."))
-    original = occurrence_start.astimezone(UTC)
+    return occurrence_start.astimezone(UTC)
+
+
+def find_meeting(series: MeetingSeries, occurrence_start: datetime) -> tuple[MeetingTimes, bool]:
+    """The meeting of `series` whose original start is `occurrence_start`, checked against the
+    schedule, and whether it is cancelled. Refuses a time the schedule does not give."""
+    original = original_start_utc(occurrence_start)
     if not is_occurrence(rule=series.rrule, start_date=series.start_date, start_time=series.start_time,
                          tz=series.group.timezone, moment=original):
         raise GroupError(_("There is no meeting at that time in this schedule."))
     exception = MeetingException.objects.filter(series=series, original_start=original).first()
-    if exception is not None and exception.kind == ExceptionKind.CANCELLED:
-        raise GroupError(_("That meeting was cancelled, so there is no attendance to record."))
     start = exception.new_start if exception is not None and exception.new_start else original
-    return MeetingTimes(original, start, start + timedelta(minutes=series.duration_minutes))
+    cancelled = exception is not None and exception.kind == ExceptionKind.CANCELLED
+    return MeetingTimes(original, start, start + timedelta(minutes=series.duration_minutes)), cancelled
+
+
+def meeting_times(series: MeetingSeries, occurrence_start: datetime) -> MeetingTimes:
+    """As find_meeting, refusing a cancelled meeting (there is nothing to attend)."""
+    times, cancelled = find_meeting(series, occurrence_start)
+    if cancelled:
+        raise GroupError(_("That meeting was cancelled, so there is no attendance to record."))
+    return times
 
 
 def check_in_open(times: MeetingTimes, now: datetime | None = None) -> bool:

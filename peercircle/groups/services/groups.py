@@ -160,6 +160,13 @@ def _store_texts(texts: dict, *, actor, group: SupportGroup) -> None:
             after_store(prepared=prepared, author=actor, target=group, context=f"group.{field}")
 
 
+def _release_places(*, user, group: SupportGroup, actor) -> None:
+    # Imported here: the places service builds on this module.
+    from peercircle.groups.services.places import places_release
+
+    places_release(user=user, group=group, actor=actor)
+
+
 def _changed(group: SupportGroup, what: str) -> None:
     publish_on_commit(f"group.{group.pk}", {"type": "group.changed", "what": what})
 
@@ -358,6 +365,7 @@ def group_leave(*, user, group: SupportGroup) -> GroupMembership:
     membership.save(update_fields=["status", "ended_at", "ended_by"])
     audit_record(actor=user, action="group.leave", target=membership, subject=user,
                  organization=group.organization, data={"group": group.slug})
+    _release_places(user=user, group=group, actor=user)
     _changed(group, "membership")
     return membership
 
@@ -385,5 +393,38 @@ def group_member_remove(*, actor, membership: GroupMembership, reason: str) -> G
     audit_record(actor=actor, action="group.member_remove", target=membership, subject=membership.user,
                  organization=group.organization, data={"group": group.slug, "reason": prepared.source},
                  is_staff_action=True)
+    _release_places(user=membership.user, group=group, actor=actor)
+    _changed(group, "membership")
+    return membership
+
+
+@transaction.atomic
+def group_member_role_set(*, actor, membership: GroupMembership, role: str) -> GroupMembership:
+    """Make an active member a co-facilitator, or return a facilitator to member (their own
+    choice to step back, or another facilitator's or an organization admin's). A group always
+    keeps one facilitator: the last one is asked to hand over first."""
+    # Locked so two facilitators stepping back at the same moment cannot leave nobody.
+    group = SupportGroup.objects.select_for_update().get(pk=membership.group_id)
+    _require_manager(actor, group)
+    membership = GroupMembership.objects.select_related("user").get(pk=membership.pk)
+    if membership.status != MembershipStatus.ACTIVE:
+        raise GroupError(_("Only members of the group can facilitate it. They may need to join first."))
+    if role not in MembershipRole.values:
+        raise GroupError(_("Please choose facilitator or member."))
+    if membership.role == role:
+        return membership
+    if role == MembershipRole.MEMBER:
+        facilitators = GroupMembership.objects.active().filter(group=group, role=MembershipRole.FACILITATOR).count()
+        if facilitators <= 1:
+            if membership.user_id == actor.pk:
+                raise GroupError(_("You're the only facilitator of this group. Please ask someone else to "
+                                   "facilitate first — then you can step back."))
+            raise GroupError(_("This is the group's only facilitator. Please ask someone else to facilitate "
+                               "first."))
+    previous = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(actor=actor, action="group.member_role", target=membership, subject=membership.user,
+                 organization=group.organization, data={"group": group.slug, "from": previous, "to": role})
     _changed(group, "membership")
     return membership

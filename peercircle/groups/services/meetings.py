@@ -17,6 +17,7 @@ from peercircle.groups.recurrence import (
     normalize_rule,
 )
 from peercircle.groups.services.groups import GroupError, _require_manager, clean_online_url
+from peercircle.groups.services.places import places_refill
 
 SERIES_FIELDS = {"title", "rrule", "start_date", "start_time", "duration_minutes", "online_url", "capacity"}
 
@@ -93,6 +94,8 @@ def meeting_series_update(*, actor, series: MeetingSeries, **changes) -> Meeting
         series.save(update_fields=[*updated, "updated_at"])
         audit_record(actor=actor, action="meeting_series.update", target=series, organization=group.organization,
                      data={"group": group.slug, "fields": sorted(updated)}, is_staff_action=False)
+    if "capacity" in updated:
+        places_refill(series=series)
     return series
 
 
@@ -160,4 +163,7 @@ def meeting_occurrence_move(*, actor, series: MeetingSeries, original_start: dat
     audit_record(actor=actor, action="meeting.move", target=exception, organization=series.group.organization,
                  data={"group": series.group.slug, "original_start": original_start.isoformat(),
                        "new_start": new_start.isoformat()}, is_staff_action=False)
+    # Places follow the meeting (they name its original start); one that was cancelled and
+    # is back on gives its free places to those waiting.
+    places_refill(series=series, original_start=original_start)
     return exception
