@@ -5,7 +5,7 @@ from peercircle.directory.models import ImportRun
 def _export(user):
     runs = (ImportRun.objects.filter(created_by=user) | ImportRun.objects.filter(applied_by=user)).distinct()
     return {
-        "listing_imports": [
+        "runs": [
             {"organization": run.organization.slug, "source": run.source_name, "kind": run.source_kind,
              "status": run.status, "previewed_by_you": run.created_by_id == user.pk,
              "applied_by_you": run.applied_by_id == user.pk, "created_at": run.created_at.isoformat(),
