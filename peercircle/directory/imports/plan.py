@@ -143,8 +143,9 @@ def build_plan(rows: list[SourceRow], *, existing: Existing, organization_timezo
             plan_rows[row.number] = _skip(row, row.problem)
         else:
             by_group.setdefault(row.group_key, []).append(row)
+    present = _present_keys(rows)
     for group_key, group_rows in by_group.items():
-        op, results = _plan_group(group_key, group_rows, existing=existing,
+        op, results = _plan_group(group_key, group_rows, existing=existing, present=present,
                                   organization_timezone=organization_timezone, now=now)
         plan_rows.update(results)
         if op is not None:
@@ -169,7 +170,18 @@ def _existing_group(group_key: str, rows: list[SourceRow], existing: Existing) -
     return None
 
 
-def _plan_group(group_key, rows, *, existing, organization_timezone, now):
+def _present_keys(rows: list[SourceRow]) -> set[str]:
+    return {row.key for row in rows} | {row.group_key for row in rows} | {s.key for row in rows for s in row.schedules}
+
+
+def _keeps_missing_meetings(current: ExistingGroup, existing: Existing, present: set[str]) -> bool:
+    """Some of the group's imported meetings are not in this source but are left running."""
+    return any(group_id == current.id and series_id and key not in present
+               and getattr(current.series.get(series_id), "is_active", False)
+               for key, (group_id, series_id) in existing.keys.items())
+
+
+def _plan_group(group_key, rows, *, existing, present, organization_timezone, now):
     current = _existing_group(group_key, rows, existing)
     details = _combined_details([row.group for row in rows])
     if current is not None and current.status == GroupStatus.ENDED:
@@ -193,7 +205,9 @@ def _plan_group(group_key, rows, *, existing, organization_timezone, now):
     else:
         zone = organization_timezone
         notes.append(_("no time zone is given, so the organization's (%(zone)s) is used") % {"zone": zone})
-    wanted = _wanted_values(details, fmt, place, zone, current)
+    # Meetings left as they are still speak their languages: then codes are only added.
+    only_add = current is not None and _keeps_missing_meetings(current, existing, present)
+    wanted = _wanted_values(details, fmt, place, zone, current, only_add=only_add)
     today = now.astimezone(ZoneInfo(zone)).date()
 
     op = GroupOp(key=group_key, existing_id=current.id if current else None, name=wanted["name"], values={},
@@ -285,7 +299,9 @@ def _plan_series(schedule: Schedule, row: SourceRow, current: ExistingGroup | No
     changed = {name: value for name, value in wanted.items() if getattr(series, name) != value}
     if not changed:
         return None, "kept"
-    changes = [_change_label(labels[name], getattr(series, name), value, name) for name, value in changed.items()]
+    changes = [_change_label(labels[name], getattr(series, name), value, name) if name != "rrule" else
+               f"{labels[name]} {_rule_words(series.rrule, series.start_time)} → "
+               f"{_rule_words(value, wanted['start_time'])}" for name, value in changed.items()]
     series_op = SeriesOp(key=schedule.key, row_number=row.number, existing_id=series.id, values=changed,
                          changes=changes)
     if ({"rrule", "start_time"} & set(changed)) and series.rrule and series.start_date < today:
@@ -306,8 +322,6 @@ def _change_label(label: str, old, new, name: str) -> str:
         return f"{label} {old:%H:%M} → {new:%H:%M}"
     if name == "duration_minutes":
         return _("%(label)s %(old)s → %(new)s minutes") % {"label": label, "old": old, "new": new}
-    if name == "rrule":
-        return f"{label} {_rule_days(old) or old} → {_rule_days(new) or new}"
     return label
 
 
@@ -318,6 +332,29 @@ def _rule_days(rule: str) -> str:
             if all(code in WEEKDAYS for code in codes):
                 return get_text_list([str(day_label(WEEKDAYS.index(code))) for code in codes], _("and"))
     return ""
+
+
+def _monthly_words(rule: str, start_time: time) -> str:
+    """"last Friday of the month at 18:00" for the monthly rules the feeds describe, else ""."""
+    from peercircle.directory.feeds import describe_schedule
+    from peercircle.groups.models import MeetingSeries
+
+    parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
+    codes = [code for code in parts.get("BYDAY", "").split(",") if code]
+    if set(parts) - {"FREQ", "BYDAY", "UNTIL"} or parts.get("FREQ") != "MONTHLY" or len(codes) != 1 or (
+            codes[0][-2:] not in WEEKDAYS or codes[0][:-2] not in ("1", "2", "3", "4", "-1")):
+        return ""
+    return describe_schedule(MeetingSeries(title="", rrule=rule, start_time=start_time, start_date=date(2025, 1, 1)))
+
+
+def _rule_words(rule: str, start_time: time) -> str:
+    """How often, in words: "Monday and Thursday", "last Friday of the month at 18:00", else the rule."""
+    if not rule:
+        return _("once")
+    parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
+    if parts.get("FREQ") == "WEEKLY" and parts.get("INTERVAL", "1") == "1" and _rule_days(rule):
+        return _rule_days(rule)
+    return _monthly_words(rule, start_time) or rule
 
 
 def describe(schedule: Schedule) -> str:
@@ -335,6 +372,9 @@ def describe(schedule: Schedule) -> str:
     if parts.get("FREQ") == "WEEKLY" and parts.get("INTERVAL") == "2" and days:
         return _("every other %(days)s at %(time)s (%(minutes)s minutes)") % {
             "days": days, "time": clock, "minutes": schedule.duration_minutes}
+    monthly = _monthly_words(schedule.rrule, schedule.start_time)
+    if monthly:
+        return _("%(schedule)s (%(minutes)s minutes)") % {"schedule": monthly, "minutes": schedule.duration_minutes}
     return _("%(rule)s at %(time)s (%(minutes)s minutes)") % {
         "rule": schedule.rrule, "time": clock, "minutes": schedule.duration_minutes}
 
@@ -409,7 +449,7 @@ def _merged(current: list | None, wanted: list | None, managed: frozenset) -> li
 
 
 def _wanted_values(details: GroupDetails, fmt: str, place: Place | None, zone: str,
-                   current: ExistingGroup | None) -> dict:
+                   current: ExistingGroup | None, *, only_add: bool = False) -> dict:
     values = current.values if current else {}
     wanted = {
         "name": clean_plain(details.name, max_length=200),
@@ -429,7 +469,7 @@ def _wanted_values(details: GroupDetails, fmt: str, place: Place | None, zone: s
     for name, managed in (("languages", details.languages_managed), ("accessibility", details.accessibility_managed),
                           ("community_codes", details.communities_managed)):
         merged = _merged(values.get(name), getattr(details, "communities" if name == "community_codes" else name),
-                         managed)
+                         frozenset() if only_add else managed)
         if merged is not None:
             wanted[name] = sorted(merged) if name != "languages" else merged
     if details.join_policy:
@@ -478,8 +518,7 @@ def _group_changes(current: ExistingGroup, wanted: dict) -> tuple[dict, list[str
 def _vanished(rows: list[SourceRow], existing: Existing) -> list[dict]:
     """Keys brought in before that this source no longer has: each meeting, and a group only
     when nothing of it is left in the source."""
-    present = {row.key for row in rows} | {row.group_key for row in rows} | {
-        s.key for row in rows for s in row.schedules}
+    present = _present_keys(rows)
     gone = {key: ids for key, ids in existing.keys.items() if key not in present and ids[0] in existing.groups}
     still_there = {existing.keys[key][0] for key in present if key in existing.keys}
     vanished, reported = [], set()

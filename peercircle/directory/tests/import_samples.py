@@ -36,3 +36,37 @@ BAD_ROW_MESSAGES = [
 
 def third_party() -> list[dict]:
     return copy.deepcopy(THIRD_PARTY)
+
+
+# An HSDS 3 API's answer: a page of services with everything nested inside.
+HSDS_NESTED = {
+    "total_items": 4, "page_number": 1, "contents": [
+        {"id": "svc-1", "name": "Peer Recovery Circle", "description": "A peer-led circle.", "status": "active",
+         "organization": {"id": "org-1", "name": "Riverside Recovery", "email": "office@riverside.example"},
+         "languages": [{"code": "en"}, {"code": "fr-CA"}, {"code": "tlh", "name": "Klingon"}],
+         "contacts": [{"name": "Jo Volunteer", "email": "jo@example.net"}],
+         "service_at_locations": [{"id": "sal-1", "location": {
+             "id": "loc-1", "location_type": "physical", "name": "Riverside Hall", "latitude": 45.42,
+             "longitude": -75.69, "addresses": [{"address_1": "10 River Rd", "city": "Ottawa", "country": "CA",
+                                                 "address_type": "physical"}]}}],
+         "schedules": [
+             {"id": "sch-1", "freq": "WEEKLY", "interval": 1, "byday": "WE", "opens_at": "18:00",
+              "closes_at": "19:30", "description": "Wednesday circle"},
+             {"id": "sch-2", "freq": "MONTHLY", "byday": "-1FR", "opens_at": "18:00:00", "closes_at": "20:00:00",
+              "description": "Last Friday social"},
+             {"id": "sch-3", "freq": "WEEKLY", "byday": "MO", "opens_at": "26:00", "description": "Late"},
+             {"id": "sch-4", "freq": "WEEKLY", "byday": "TU", "opens_at": "10:00", "until": "2020-01-01",
+              "description": "Old mornings"},
+         ]},
+        {"id": "svc-2", "name": "Old service", "status": "defunct"},
+        {"name": "No id"},
+        {"id": "svc-4", "name": "Virtual drop-in", "service_at_locations": [{"location": {
+            "id": "loc-v", "location_type": "virtual", "url": "https://meet.example/drop-in"}}],
+         "schedules": [{"id": "sch-5", "freq": "WEEKLY", "byday": "TH", "opens_at": "12:00",
+                        "timezone": "America/Toronto"}]},
+    ],
+}
+
+
+def hsds_nested() -> dict:
+    return copy.deepcopy(HSDS_NESTED)

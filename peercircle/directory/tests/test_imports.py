@@ -20,7 +20,7 @@ from peercircle.directory.imports.services import (
     listing_import_preview,
 )
 from peercircle.directory.models import ImportedItem, ImportRun
-from peercircle.directory.tests.import_samples import BAD_ROW_MESSAGES, third_party
+from peercircle.directory.tests.import_samples import BAD_ROW_MESSAGES, hsds_nested, third_party
 from peercircle.experiences.models import TaxonomyNode
 from peercircle.groups.models import GroupMembership, MeetingSeries, SupportGroup
 from peercircle.groups.services import GroupError, group_update
@@ -251,6 +251,10 @@ def test_a_meeting_gone_from_the_feed_is_reported_and_left_as_it_is(other_organi
         "“Online Daily Reflections” of “Morning Group” is no longer in the feed — left as it is"]
     listing_import_apply(actor=hillside_admin, run=run)
     assert MeetingSeries.objects.filter(title="Serenity Weekend", is_active=True).exists()
+    # It goes on, so the group keeps the Spanish and the LGBTQ+ community it brought.
+    assert run.counts["update"] == 0
+    serenity = groups_of(other_organization).get(name="Serenity Group")
+    assert serenity.languages == ["en", "es"] and serenity.communities.count() == 1
 
 
 def test_a_group_ended_here_or_a_meeting_removed_here_is_not_brought_back(other_organization, hillside_admin):
@@ -430,3 +434,43 @@ def test_a_discarded_preview_cannot_be_applied(other_organization, hillside_admi
     with pytest.raises(ListingImportError, match="This preview was discarded"):
         listing_import_apply(actor=hillside_admin, run=run)
     assert not SupportGroup.objects.exists()
+
+
+def test_an_hsds_api_page_with_nested_services_is_read_and_its_bad_parts_explained(
+        other_organization, hillside_admin):
+    run = preview(hillside_admin, other_organization, hsds_nested())
+
+    assert run.source_kind == "hsds"
+    assert messages(run, "skip") == [
+        "Row 2 (“Old service”): the export marks it as defunct — skipped",
+        "Row 3 (“No id”): there's no id, so it couldn't be matched when you import again — skipped",
+    ]
+    assert run.rows[0]["notes"] == [
+        "languages PeerCircle doesn't list were left out: tlh",
+        "from “Riverside Recovery” in the export",
+        "the schedule “Late” was left out: the time “26:00” isn't a time of day",
+        "the schedule “Old mornings” was left out: it ended on 2020-01-01",
+    ]
+    assert "jo@example.net" not in json.dumps(run.payload) and "office@" not in json.dumps(run.payload)
+
+    listing_import_apply(actor=hillside_admin, run=run)
+
+    circle = groups_of(other_organization).get(name="Peer Recovery Circle")
+    assert (circle.city, circle.country, circle.timezone, circle.venue_name, circle.address) == (
+        "Ottawa", "CA", "America/Toronto", "Riverside Hall", "10 River Rd")
+    assert circle.languages == ["en", "fr"] and circle.description == "A peer-led circle."
+    assert schedules(circle) == [
+        ("Last Friday social", "FREQ=MONTHLY;BYDAY=-1FR", time(18, 0), 120, ""),
+        ("Wednesday circle", "FREQ=WEEKLY;BYDAY=WE", time(18, 0), 90, ""),
+    ]
+    drop_in = groups_of(other_organization).get(name="Virtual drop-in")
+    assert (drop_in.format, drop_in.timezone, drop_in.online_url, drop_in.online_url_visibility) == (
+        "online", "America/Toronto", "https://meet.example/drop-in", "anyone")
+
+    again = hsds_nested()
+    again["contents"][0]["schedules"][1]["byday"] = "1FR"
+    second = imported(hillside_admin, other_organization, again)
+    assert messages(second, "update") == [
+        "Row 1 (“Peer Recovery Circle”): the meeting changes: days last Friday of the month at 18:00 → first Friday "
+        "of the month at 18:00"]
+    assert second.counts["unchanged"] == 1
