@@ -28,6 +28,9 @@ class Schedule:
     duration_minutes: int
     start_date: date | None = None  # None: from today
     online_url: str = ""
+    # A title PeerCircle made up (the source had none): it is not compared when importing again,
+    # so importing in another language does not "change" it.
+    title_is_default: bool = False
 
 
 @dataclass

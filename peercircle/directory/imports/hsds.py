@@ -291,7 +291,7 @@ def _schedule(raw: dict, position: int, *, service_id: str, today: date,
             return None, _("the schedule %(schedule)s was left out: %(why)s") % {"schedule": label, "why": problem}
     key = text(raw.get("id"), 250) or f"{service_id}:schedule:{position + 1}"
     return Schedule(key=key, title=title, rrule=rule, start_time=opens, duration_minutes=minutes,
-                    start_date=start), ""
+                    start_date=start, title_is_default=not description), ""
 
 
 def _rule(raw: dict, freq: str, *, today: date) -> tuple[str, str]:

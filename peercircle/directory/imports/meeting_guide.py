@@ -93,6 +93,7 @@ def _row(number_: int, entry) -> SourceRow:
         start_time=start,
         duration_minutes=minutes_between(start, end),
         online_url=details.online_url,
+        title_is_default=name == group_name,
     )]
     return row
 

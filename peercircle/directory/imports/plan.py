@@ -296,6 +296,8 @@ def _plan_series(schedule: Schedule, row: SourceRow, current: ExistingGroup | No
         return None, "removed"  # a facilitator ended it here: the import respects that
     labels = {"title": _("title"), "rrule": _("days"), "start_time": _("start time"),
               "duration_minutes": _("length"), "online_url": _("online link"), "start_date": _("date")}
+    if schedule.title_is_default:
+        wanted["title"] = series.title  # ours, perhaps in another language: keep it
     changed = {name: value for name, value in wanted.items() if getattr(series, name) != value}
     if not changed:
         return None, "kept"

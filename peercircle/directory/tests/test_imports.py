@@ -474,3 +474,16 @@ def test_an_hsds_api_page_with_nested_services_is_read_and_its_bad_parts_explain
         "Row 1 (“Peer Recovery Circle”): the meeting changes: days last Friday of the month at 18:00 → first Friday "
         "of the month at 18:00"]
     assert second.counts["unchanged"] == 1
+
+
+def test_a_title_peercircle_made_up_is_not_changed_by_importing_in_another_language(
+        other_organization, hillside_admin):
+    from django.utils import translation
+
+    feed = [entry(city="Leeds", country="GB")]  # named like its group: "Weekly meeting"
+    imported(hillside_admin, other_organization, feed)
+    with translation.override("es"):
+        again = imported(hillside_admin, other_organization, feed)
+
+    assert again.counts["unchanged"] == 1
+    assert MeetingSeries.objects.get().title == "Weekly meeting"
