@@ -3,10 +3,10 @@ with the database. Pure values; no queries."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from functools import lru_cache
 
-from django.utils.translation import gettext as _
+from django.utils.formats import date_format
 
 from peercircle.core.errors import UserFacingError
 from peercircle.core.places import countries, fold
@@ -155,6 +155,5 @@ def _country_lookup() -> dict[str, str]:
 
 
 def day_label(weekday: int) -> str:
-    """Python weekday (Monday 0) → its name in the reader's language."""
-    names = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
-    return names[weekday]
+    """Python weekday (Monday 0) → its name in the reader's language ("Tuesday", "martes")."""
+    return date_format(date(2024, 1, 1) + timedelta(days=weekday), "l")

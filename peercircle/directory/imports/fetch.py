@@ -11,10 +11,12 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import time
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peercircle.directory.imports.common import ListingImportError
 from peercircle.directory.imports.source import max_bytes, too_big
@@ -84,6 +86,22 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
+def _read_body(response, *, deadline: float) -> bytes:
+    """The body in pieces, so a server that trickles bytes cannot hold the request for longer
+    than the timeout (the socket's timeout only bounds each wait)."""
+    chunks, size = [], 0
+    while True:
+        chunk = response.read(64 * 1024)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes():
+            raise too_big()
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunks.append(chunk)
+
+
 def fetch(url: str) -> bytes:
     """The body found at `url` (following up to three redirects), or a ListingImportError."""
     timeout = settings.PEERCIRCLE_IMPORT_TIMEOUT
@@ -104,14 +122,13 @@ def fetch(url: str) -> bytes:
             length = response.getheader("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes():
                 raise too_big()
-            body = response.read(max_bytes() + 1)
-            if len(body) > max_bytes():
-                raise too_big()
-            return body
+            return _read_body(response, deadline=time.monotonic() + timeout)
         except ssl.SSLError as error:
             raise _unreachable(_("its secure connection couldn't be checked")) from error
         except TimeoutError as error:
-            raise _unreachable(_("it took longer than %(seconds)s seconds to answer") % {"seconds": timeout}) from error
+            raise _unreachable(ngettext("it took longer than %(seconds)s second to answer",
+                                        "it took longer than %(seconds)s seconds to answer", timeout)
+                               % {"seconds": timeout}) from error
         except (OSError, http.client.HTTPException) as error:
             raise _unreachable(_("the connection failed")) from error
         finally:

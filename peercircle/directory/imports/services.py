@@ -97,22 +97,23 @@ def plan_for(organization, kind: str, data, existing: Existing | None = None) ->
     return build_plan(rows, existing=existing, organization_timezone=organization.timezone, now=now)
 
 
-@transaction.atomic
 def listing_import_preview(*, actor, organization, payload=None, file=None, url: str = "",
                            kind: str = source.AUTO) -> ImportRun:
     """Read a Meeting Guide feed or an HSDS export (a file, an address, or JSON already parsed)
-    and keep what importing it would do. Nothing is imported yet."""
+    and keep what importing it would do. Nothing is imported yet. The source is read before
+    the transaction starts: fetching an address can take seconds, and holds no lock."""
     _require_admin(actor, organization)
     data, name = _read_source(payload=payload, file=file, url=url)
     found = source.detect(data, kind)
     source.check_size(found, data)
     data = source.trim(found, data)
-    plan = plan_for(organization, found, data)
-    counts = plan.counts()
-    run = ImportRun.objects.create(organization=organization, created_by=actor, source_kind=found, source_name=name,
-                                   payload=data, plan=plan.as_dict(), counts=counts)
-    audit_record(actor=actor, action="listing_import.preview", target=run, organization=organization,
-                 data={"source_kind": found, "source": name, "counts": counts}, is_staff_action=True)
+    with transaction.atomic():
+        plan = plan_for(organization, found, data)
+        counts = plan.counts()
+        run = ImportRun.objects.create(organization=organization, created_by=actor, source_kind=found,
+                                       source_name=name, payload=data, plan=plan.as_dict(), counts=counts)
+        audit_record(actor=actor, action="listing_import.preview", target=run, organization=organization,
+                     data={"source_kind": found, "source": name, "counts": counts}, is_staff_action=True)
     return run
 
 
@@ -170,6 +171,8 @@ def listing_import_discard(*, actor, run: ImportRun) -> ImportRun:
 def _carry_out(plan: Plan, existing: Existing, *, actor, run: ImportRun) -> list[PlanRow]:
     rows = {row.number: row for row in plan.rows}
     for op in plan.groups:
+        if not op.has_work and all(key in existing.keys for key in op.record_keys):
+            continue  # up to date and already recorded: nothing to write
         try:
             with transaction.atomic():
                 group, series_ids = _write(op, actor=actor, organization=run.organization)

@@ -6,6 +6,7 @@ import json
 import re
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -34,6 +35,13 @@ class Feeds(BaseHTTPRequestHandler):
             self.end_headers()
         elif self.path == "/big.json":
             self._send(200, b"[" + b" " * 5000 + b"]")
+        elif self.path == "/slow.json":
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            self.wfile.write(b"[")
+            self.wfile.flush()
+            time.sleep(2)
         elif self.path == "/page.html":
             self._send(200, b"<!doctype html><title>Meetings</title>")
         else:
@@ -98,6 +106,13 @@ def test_a_feed_larger_than_the_limit_is_refused(feed_server, settings):
 
     with pytest.raises(ListingImportError, match="larger than"):
         fetch(f"{feed_server}/big.json")
+
+
+def test_a_server_that_does_not_answer_in_time_is_given_up_on(feed_server, settings):
+    settings.PEERCIRCLE_IMPORT_TIMEOUT = 1
+
+    with pytest.raises(ListingImportError, match="it took longer than 1 second to answer"):
+        fetch(f"{feed_server}/slow.json")
 
 
 @pytest.mark.parametrize("url", [
