@@ -143,9 +143,9 @@ def build_plan(rows: list[SourceRow], *, existing: Existing, organization_timezo
             plan_rows[row.number] = _skip(row, row.problem)
         else:
             by_group.setdefault(row.group_key, []).append(row)
-    present = _present_keys(rows)
+    keeping = _groups_keeping_missing_meetings(existing, _present_keys(rows))
     for group_key, group_rows in by_group.items():
-        op, results = _plan_group(group_key, group_rows, existing=existing, present=present,
+        op, results = _plan_group(group_key, group_rows, existing=existing, keeping=keeping,
                                   organization_timezone=organization_timezone, now=now)
         plan_rows.update(results)
         if op is not None:
@@ -174,14 +174,14 @@ def _present_keys(rows: list[SourceRow]) -> set[str]:
     return {row.key for row in rows} | {row.group_key for row in rows} | {s.key for row in rows for s in row.schedules}
 
 
-def _keeps_missing_meetings(current: ExistingGroup, existing: Existing, present: set[str]) -> bool:
-    """Some of the group's imported meetings are not in this source but are left running."""
-    return any(group_id == current.id and series_id and key not in present
-               and getattr(current.series.get(series_id), "is_active", False)
-               for key, (group_id, series_id) in existing.keys.items())
+def _groups_keeping_missing_meetings(existing: Existing, present: set[str]) -> set[int]:
+    """Groups some of whose imported meetings are not in this source but are left running."""
+    return {group_id for key, (group_id, series_id) in existing.keys.items()
+            if series_id and key not in present and group_id in existing.groups
+            and getattr(existing.groups[group_id].series.get(series_id), "is_active", False)}
 
 
-def _plan_group(group_key, rows, *, existing, present, organization_timezone, now):
+def _plan_group(group_key, rows, *, existing, keeping, organization_timezone, now):
     current = _existing_group(group_key, rows, existing)
     details = _combined_details([row.group for row in rows])
     if current is not None and current.status == GroupStatus.ENDED:
@@ -206,7 +206,7 @@ def _plan_group(group_key, rows, *, existing, present, organization_timezone, no
         zone = organization_timezone
         notes.append(_("no time zone is given, so the organization's (%(zone)s) is used") % {"zone": zone})
     # Meetings left as they are still speak their languages: then codes are only added.
-    only_add = current is not None and _keeps_missing_meetings(current, existing, present)
+    only_add = current is not None and current.id in keeping
     wanted = _wanted_values(details, fmt, place, zone, current, only_add=only_add)
     today = now.astimezone(ZoneInfo(zone)).date()
 
