@@ -253,6 +253,13 @@ PEERCIRCLE_ENCRYPTION_KEYS = env.list("PEERCIRCLE_ENCRYPTION_KEYS", default=[]) 
 # --- API -----------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
 
+# --- Importing listings (Meeting Guide feeds, HSDS exports) ---------------------------------
+# Addresses on private, loopback or link-local networks are refused unless this is on.
+PEERCIRCLE_IMPORT_ALLOW_PRIVATE_URLS = env.bool("PEERCIRCLE_IMPORT_ALLOW_PRIVATE_URLS", default=False)
+PEERCIRCLE_IMPORT_MAX_BYTES = env.int("PEERCIRCLE_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+PEERCIRCLE_IMPORT_MAX_ROWS = env.int("PEERCIRCLE_IMPORT_MAX_ROWS", default=2000)
+PEERCIRCLE_IMPORT_TIMEOUT = env.int("PEERCIRCLE_IMPORT_TIMEOUT", default=15)  # seconds to fetch an address
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

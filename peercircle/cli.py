@@ -16,6 +16,7 @@ COMMANDS = {
     "taxonomy-sync": "Reload the bundled experience taxonomy (labels, synonyms).",
     "rotate-keys": "Re-encrypt confidential text with the newest key in PEERCIRCLE_ENCRYPTION_KEYS.",
     "check-deploy": "Check the settings for a production deployment.",
+    "import-listings": "Preview (or --apply) groups from a Meeting Guide feed or an HSDS export: <org> <file-or-url>.",
 }
 
 ALIASES = {"worker": "db_worker", "check-deploy": "check"}

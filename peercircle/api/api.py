@@ -45,6 +45,7 @@ def invalid(request, exc):
 def _mount():
     from peercircle.accounts.api import router as accounts_router
     from peercircle.directory.api import router as directory_router
+    from peercircle.directory.imports.api import router as imports_router
     from peercircle.experiences.api import router as experiences_router
     from peercircle.groups.api import router as groups_router
     from peercircle.organizations.api import router as organizations_router
@@ -54,6 +55,7 @@ def _mount():
     api.add_router("/", organizations_router)
     api.add_router("/", groups_router)
     api.add_router("/", directory_router)
+    api.add_router("/", imports_router)
 
 
 _mount()

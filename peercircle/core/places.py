@@ -94,11 +94,28 @@ def country_name(code: str, lang: str | None = None) -> str:
     return countries(lang).get((code or "").upper(), code or "")
 
 
-def resolve_city(name: str, country: str | None = None) -> Place | None:
-    """The most populous city called `name` (in `country` when given), or None."""
+@dataclass(frozen=True)
+class PlaceHint:
+    """What else is known about a place (an imported listing's time zone or coordinates), to
+    pick the right one of several towns with the same name (Portland, Oregon or Maine)."""
+
+    timezone: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def resolve_city(name: str, country: str | None = None, hint: PlaceHint | None = None) -> Place | None:
+    """The most populous city called `name` (in `country` when given), or None. With a hint,
+    the nearest one to its coordinates, else the most populous in its time zone."""
     candidates = _index().get(fold(name), [])
     if country:
         candidates = [p for p in candidates if p.country == country.upper()]
+    if hint is not None and candidates:
+        if hint.latitude is not None and hint.longitude is not None:
+            return min(candidates, key=lambda p: distance_km(hint.latitude, hint.longitude, p.latitude, p.longitude))
+        in_zone = [p for p in candidates if p.timezone == hint.timezone]
+        if in_zone:
+            return in_zone[0]
     return candidates[0] if candidates else None
 
 

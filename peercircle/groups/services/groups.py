@@ -12,7 +12,7 @@ from peercircle.core.audit import audit_record
 from peercircle.core.errors import UserFacingError
 from peercircle.core.events import publish_on_commit
 from peercircle.core.languages import LANGUAGE_NAMES
-from peercircle.core.places import countries, resolve_city
+from peercircle.core.places import PlaceHint, countries, resolve_city
 from peercircle.core.slugs import unique_slug
 from peercircle.core.text import after_store, clean_plain, prepare_user_text
 from peercircle.core.timezones import timezone_names
@@ -64,7 +64,8 @@ def clean_online_url(value: str) -> str:
     return value
 
 
-def _clean(values: dict, *, group: SupportGroup | None, actor) -> tuple[dict, dict, dict]:
+def _clean(values: dict, *, group: SupportGroup | None, actor,
+           place_hint: PlaceHint | None = None) -> tuple[dict, dict, dict]:
     """Check and tidy the fields being set. Returns (attributes, texts to screen, taxonomy codes)."""
     from peercircle.experiences.models import NodeKind, TaxonomyNode
 
@@ -122,11 +123,11 @@ def _clean(values: dict, *, group: SupportGroup | None, actor) -> tuple[dict, di
             if len(nodes) != len(wanted):
                 raise GroupError(_("Please choose experiences and communities from the list."))
             codes[field] = nodes
-    _place(values, attrs, group=group)
+    _place(values, attrs, group=group, hint=place_hint)
     return attrs, texts, codes
 
 
-def _place(values: dict, attrs: dict, *, group: SupportGroup | None) -> None:
+def _place(values: dict, attrs: dict, *, group: SupportGroup | None, hint: PlaceHint | None = None) -> None:
     """Resolve the town offline to coordinates and the group's time zone."""
     fmt = attrs.get("format", group.format if group else GroupFormat.IN_PERSON)
     if "city" in values or "country" in values:
@@ -134,7 +135,7 @@ def _place(values: dict, attrs: dict, *, group: SupportGroup | None) -> None:
         city = clean_plain(values.get("city", group.city if group else ""), max_length=120)
         if country and country not in countries():
             raise GroupError(_("Please choose a country from the list."))
-        place = resolve_city(city, country or None) if city else None
+        place = resolve_city(city, country or None, hint) if city else None
         if city and place is None:
             raise GroupError(_("We couldn't find “%(city)s”. Check the spelling, or try a nearby larger town.")
                              % {"city": city})
@@ -179,9 +180,11 @@ def _require_manager(actor, group: SupportGroup) -> GroupViewer:
 
 
 @transaction.atomic
-def group_create(*, actor, name: str, organization=None, **details) -> SupportGroup:
+def group_create(*, actor, name: str, organization=None, place_hint: PlaceHint | None = None,
+                 **details) -> SupportGroup:
     """Start a group. The person who starts it is its first facilitator. Under an organization
-    that asks to approve groups, it waits (unseen by others) until its staff approve it."""
+    that asks to approve groups, it waits (unseen by others) until its staff approve it.
+    `place_hint` (imports) picks between towns with the same name."""
     unknown = set(details) - EDITABLE
     if unknown:
         raise GroupError(f"These cannot be set here: {', '.join(sorted(unknown))}.")
@@ -197,7 +200,7 @@ def group_create(*, actor, name: str, organization=None, **details) -> SupportGr
     if "timezone" not in details or not details["timezone"]:
         profile = getattr(actor, "profile", None)
         details["timezone"] = organization.timezone if organization else (profile.timezone if profile else "UTC")
-    attrs, texts, codes = _clean({"name": name, **details}, group=None, actor=actor)
+    attrs, texts, codes = _clean({"name": name, **details}, group=None, actor=actor, place_hint=place_hint)
     if organization is None:
         attrs.setdefault("leadership", Leadership.SELF_LED)
     needs_approval = bool(organization and organization.requires_group_approval
@@ -228,13 +231,14 @@ def group_create(*, actor, name: str, organization=None, **details) -> SupportGr
 
 
 @transaction.atomic
-def group_update(*, actor, group: SupportGroup, status: str | None = None, **changes) -> SupportGroup:
+def group_update(*, actor, group: SupportGroup, status: str | None = None, place_hint: PlaceHint | None = None,
+                 **changes) -> SupportGroup:
     """Change the group's details (facilitators, and admins of its organization)."""
     _require_manager(actor, group)
     unknown = set(changes) - EDITABLE
     if unknown:
         raise GroupError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
-    attrs, texts, codes = _clean(changes, group=group, actor=actor)
+    attrs, texts, codes = _clean(changes, group=group, actor=actor, place_hint=place_hint)
     if status is not None and status != group.status:
         if group.status == GroupStatus.PENDING_APPROVAL or status not in STATUSES_FACILITATORS_SET:
             raise GroupError(_("Please choose active, temporarily closed or ended."))
