@@ -347,9 +347,11 @@ def _ranked(criteria: Criteria):
     communities, _ = _related_codes(criteria.communities)
     term_score = Value(0, output_field=IntegerField())
     for term in criteria.terms:
+        # The terms and the search columns are folded alike (lexicon.tokenize): a plain,
+        # case-sensitive LIKE, cheaper than comparing upper-cased text row by row.
         term_score = term_score + Case(
-            When(name__icontains=term, then=Value(2)),
-            When(Q(description__icontains=term) | Q(city__icontains=term), then=Value(1)),
+            When(search_name__contains=term, then=Value(2)),
+            When(search_text__contains=term, then=Value(1)),
             default=Value(0), output_field=IntegerField())
 
     # What the group must be about: an experience, else a community, else one of the words.

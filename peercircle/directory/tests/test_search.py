@@ -315,3 +315,11 @@ def test_peer_support_programs_near_a_place_and_organizations_by_name():
         p["organization"] for p in body["programs"]]
     page = text(Client().get("/find/", {"q": "grief near Manchester"}))
     assert "Walk alongside: 1:1 peer support" in page and "1:1 peer support" in page
+
+
+def test_words_match_names_and_descriptions_without_minding_accents_or_case():
+    group("Tuesday Chat", codes=("mental_health.anxiety",), description="We meet at the Café Central.")
+    group("CAFÉ de los martes", codes=("mental_health.anxiety",))
+    group("Walk and talk", codes=("mental_health.anxiety",))
+    assert names(api(q="cafe")) == ["CAFÉ de los martes", "Tuesday Chat"]  # the name counts more
+    assert names(api(q="Café")) == ["CAFÉ de los martes", "Tuesday Chat"]

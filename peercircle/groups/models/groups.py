@@ -87,6 +87,10 @@ class SupportGroup(TimeStampedModel):
     # The same languages as plain text ("|en|es|"): the directory filters and ranks on it
     # with a cheap LIKE, the same way on SQLite and PostgreSQL.
     language_codes = models.CharField(max_length=200, blank=True, default="", editable=False)
+    # The name, and the town with the description, as the search box's words are read: lower
+    # case, no accents ("café" is found by "cafe"), so a plain LIKE matches on both databases.
+    search_name = models.CharField(max_length=300, blank=True, default="", editable=False)
+    search_text = models.TextField(blank=True, default="", editable=False)
     join_policy = models.CharField(_("who may join"), max_length=20, choices=JoinPolicy.choices,
                                    default=JoinPolicy.OPEN)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
@@ -119,13 +123,15 @@ class SupportGroup(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.set_search_facts()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "languages" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "language_codes"}
+        if update_fields is not None and {"languages", "name", "city", "description"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "language_codes", "search_name", "search_text"}
         super().save(*args, **kwargs)
 
     def set_search_facts(self) -> None:
-        """Fill `language_codes` (bulk_create skips save: call this first)."""
+        """Fill the directory's search columns (bulk_create skips save: call this first)."""
         self.language_codes = language_codes_text(self.languages)
+        self.search_name = search_words(self.name)[:300]
+        self.search_text = search_words(f"{self.city} {self.description}")[:SEARCH_TEXT_LENGTH]
 
     @property
     def is_self_led_without_organization(self) -> bool:
@@ -152,6 +158,16 @@ class SupportGroup(TimeStampedModel):
         from peercircle.groups.agreement import default_agreement_html
 
         return self.agreement_html if self.agreement else default_agreement_html()
+
+
+SEARCH_TEXT_LENGTH = 3000
+
+
+def search_words(text: str) -> str:
+    from peercircle.experiences.lexicon import tokenize
+
+    words = " ".join(tokenize(text or ""))
+    return f" {words} " if words else ""
 
 
 def language_codes_text(languages) -> str:
