@@ -120,7 +120,8 @@ else:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the directory's ranking expression on every search (20-500 ms)
     # for queries that run in a few: short interactive queries are faster without it.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", env.str(
+        "PEERCIRCLE_PG_OPTIONS", default="-c jit=off"))
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

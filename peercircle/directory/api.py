@@ -67,7 +67,7 @@ class OrganizationOut(Schema):
 
 class SearchOut(Schema):
     understood: dict
-    count: int = Field(description="How many groups match; at most 1,000 (see count_capped).")
+    count: int = Field(description="How many groups match; at most 200 (see count_capped).")
     count_capped: bool = Field(description="True when more than `count` groups match.")
     page: int
     num_pages: int

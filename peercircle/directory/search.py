@@ -16,8 +16,10 @@ from datetime import datetime, timedelta
 from functools import reduce
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
     FloatField,
@@ -27,6 +29,7 @@ from django.db.models import (
     Q,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from django.utils import timezone
@@ -51,7 +54,7 @@ from peercircle.groups.selectors import series_occurrences
 from peercircle.organizations.models import Organization, Program
 
 PAGE_SIZE = 20
-COUNT_CAP = 1000
+COUNT_CAP = 200
 # What a hit shows (page and API): loading only these keeps a page of results cheap.
 HIT_FIELDS = ("slug", "name", "status", "format", "leadership", "city", "country", "timezone", "languages",
               "organization", "online_url_visibility")
@@ -169,7 +172,7 @@ class SearchResult:
     programs: list[Program] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     suggestions: list[GroupHit] = field(default_factory=list)
-    count_capped: bool = False  # more than `count` match: "more than 1,000 groups"
+    count_capped: bool = False  # more than `count` match: "more than 200 groups"
 
     @property
     def has_next(self) -> bool:
@@ -203,8 +206,11 @@ def search(*, text: str, lang: str = "en", filters: Filters | None = None,
         ranked = matching.annotate(score=_float(0.0), hit_distance=Value(None, output_field=FloatField())
                                    ).order_by("name", "pk")
     page = max(1, page)
-    page_hits = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-    if page_hits and len(page_hits) < PAGE_SIZE:
+    page_hits, total = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE,
+                                  with_total=_total_in_page_query())
+    if total is not None:
+        count, capped = min(total, COUNT_CAP), total > COUNT_CAP
+    elif page_hits and len(page_hits) < PAGE_SIZE:
         # The last page: the count is known without counting.
         count, capped = (page - 1) * PAGE_SIZE + len(page_hits), False
     else:
@@ -212,7 +218,7 @@ def search(*, text: str, lang: str = "en", filters: Filters | None = None,
     num_pages = max(1, math.ceil(count / PAGE_SIZE))
     if page > num_pages:  # past the end (an old link): show the last page
         page = num_pages
-        page_hits = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+        page_hits, _ = _page_hits(ranked, criteria, (page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     hits = _load(page_hits, viewer_timezone=viewer_timezone, now=now)
     result = SearchResult(query=query, criteria=criteria, hits=hits, count=count, page=page,
                           num_pages=num_pages, count_capped=capped)
@@ -342,7 +348,10 @@ def _ranked(criteria: Criteria):
     """The matching groups as a query, with `score` and `hit_distance` worked out by the
     database, best first: the page and the count are then each one query, whatever the
     number of candidates (an online group anywhere answers most needs)."""
-    groups = _filtered(SupportGroup.objects.filter(status__in=LISTED_STATUSES), criteria)
+    # "Not unlisted" rather than "listed": the same groups, but a test the databases do not
+    # answer from the status index, so they start from the far fewer groups with the need.
+    unlisted = [status for status in GroupStatus.values if status not in LISTED_STATUSES]
+    groups = _filtered(SupportGroup.objects.exclude(status__in=unlisted), criteria)
     exact, broader = _related_codes(criteria.experiences)
     communities, _ = _related_codes(criteria.communities)
     term_score = Value(0, output_field=IntegerField())
@@ -436,23 +445,35 @@ def _haversine(lat: float, lng: float):
     return _float(2 * EARTH_RADIUS_KM) * ASin(Least(Sqrt(a), _float(1.0)))
 
 
+def _total_in_page_query() -> bool:
+    """Where to count. SQLite scores every candidate before it sorts, so a window count in the
+    page's query comes almost free; PostgreSQL can stop reading as soon as it has the page,
+    which a window count would prevent, so it counts in a query of its own that stops at
+    COUNT_CAP. Either way the person sees the same count."""
+    return connection.vendor == "sqlite"
+
+
 def _count(matching) -> tuple[int, bool]:
     """How many groups match, counting no further than COUNT_CAP: past that, nobody pages on
-    (the page says "more than 1,000") and the database can stop early."""
-    found = matching.values("pk")[:COUNT_CAP + 1].count()
+    (the page says "more than 200") and the database can stop early."""
+    found = matching.order_by().values("pk")[:COUNT_CAP + 1].count()
     return min(found, COUNT_CAP), found > COUNT_CAP
 
 
-def _page_hits(ranked, criteria: Criteria, start: int, stop: int) -> list[GroupHit]:
-    """The hits from `start` to `stop`. Without a total in the same query the database can
-    stop as soon as it has the page (a count over the window would read every candidate)."""
-    hits = []
-    for pk, name, fmt, score, distance in ranked.values_list("pk", "name", "format", "score",
-                                                             "hit_distance")[start:stop]:
+def _page_hits(ranked, criteria: Criteria, start: int, stop: int, *, with_total: bool = False,
+               ) -> tuple[list[GroupHit], int | None]:
+    """The hits from `start` to `stop`, and with `with_total` how many match in all (None when
+    not asked, or past the end)."""
+    hits, total = [], None
+    fields = ["pk", "name", "format", "score", "hit_distance"]
+    if with_total:
+        ranked, fields = ranked.annotate(total=Window(Count("pk"))), [*fields, "total"]
+    for pk, name, fmt, score, distance, *counted in ranked.values_list(*fields)[start:stop]:
+        total = counted[0] if counted else None
         online = fmt == GroupFormat.ONLINE or (criteria.point is not None and distance is None)
         hits.append(GroupHit(group=SupportGroup(pk=pk, name=name), score=score or 0.0,
                              distance_km=distance, is_online=online))
-    return hits
+    return hits, total
 
 
 # -- loading the page -----------------------------------------------------------------------
@@ -588,7 +609,7 @@ def _online_alternatives(criteria: Criteria) -> list[GroupHit]:
             ranked = ranked.alias(elsewhere=Case(When(country=country, then=Value(0)), default=Value(1),
                                                  output_field=IntegerField()))
             ranked = ranked.order_by("elsewhere", *ranked.query.order_by)
-        hits = _page_hits(ranked, relaxed, 0, SUGGESTIONS)
+        hits, _ = _page_hits(ranked, relaxed, 0, SUGGESTIONS)
     else:
         rows = list(SupportGroup.objects.filter(status=GroupStatus.ACTIVE, format__in=REACHABLE_ONLINE)
                     .order_by("-last_confirmed_at", "pk")
