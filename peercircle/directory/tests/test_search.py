@@ -274,11 +274,12 @@ def test_constant_number_of_queries_whatever_the_number_of_results():
         SupportGroup.objects.all().delete()
         return len(captured), len(page)
 
-    # A short last page needs no count; full pages count once, however many there are.
+    # A short last page needs no count; full pages count at most once (in the page's query on
+    # SQLite, in one of its own on PostgreSQL), however many pages there are.
     search(text="grief near Manchester", lang="en")  # the taxonomy lexicon loads once per process
     few, one_page, two_pages = queries(2), queries(20), queries(41)
-    assert few[0] == one_page[0] - 1 and few[1] == one_page[1] - 1
     assert one_page == two_pages
+    assert 0 <= one_page[0] - few[0] <= 1 and 0 <= one_page[1] - few[1] <= 1
 
 
 def test_counting_stops_at_the_cap_and_says_more_than(monkeypatch):
