@@ -424,6 +424,7 @@ def demo_build(*, members: int = 500, log: Callable[[str], None] = lambda messag
         if missing and done < len(people):
             log(f"  {done}/{len(people)} people")
     _ensure_groups(plan_groups(people), organizations, log)
+    _ensure_places_and_suggestions()
     after = demo_counts()
     return DemoResult(
         created={key: after[key] - before.get(key, 0) for key in after},
@@ -756,6 +757,43 @@ def _ensure_groups(plans: list[GroupPlan], organizations: dict, log: Callable[[s
                 approved_at=started + datetime.timedelta(days=3) if group.approved_at else None,
                 last_confirmed_at=now - datetime.timedelta(days=plan.confirmed_days_ago),
             )
+
+
+def _ensure_places_and_suggestions() -> None:
+    """Meetings with a limited number of places (one full, with a waiting list; one with places
+    left for the demo member to book) and suggested corrections waiting for Priya's review.
+    Added once: a demo that already has them is left as it is."""
+    from peercircle.accounts.models import User
+    from peercircle.groups.models import ListingCorrection, MeetingPlace, MembershipStatus
+    from peercircle.groups.selectors import upcoming_occurrences
+    from peercircle.groups.services import (
+        listing_correction_suggest,
+        meeting_place_book,
+        meeting_series_update,
+    )
+
+    groups = {group.name: group for group in _demo_groups()}
+    for name, room, booked in data.MEETINGS_WITH_PLACES:
+        group = groups.get(name)
+        series = group and group.series.filter(is_active=True).order_by("pk").first()
+        if series is None or MeetingPlace.objects.filter(series=series).exists():
+            continue
+        facilitator = group.memberships.active().filter(role="facilitator").select_related("user").first()
+        with transaction.atomic():
+            series = meeting_series_update(actor=facilitator.user, series=series, capacity=room)
+            upcoming = [o for o in upcoming_occurrences(series) if o.status != "cancelled"]
+            if not upcoming:
+                continue
+            people = [m.user for m in group.memberships.filter(status=MembershipStatus.ACTIVE)
+                      .exclude(user__email__in=data.BOOK_THEMSELVES).select_related("user").order_by("pk")]
+            for user in people[:booked]:
+                meeting_place_book(user=user, series=series, occurrence_start=upcoming[0].original_start)
+    for name, user_email, kind, text in data.LISTING_SUGGESTIONS:
+        group = groups.get(name)
+        if group is None or ListingCorrection.objects.filter(group=group, text=text).exists():
+            continue
+        user = User.objects.filter(email=user_email).first() if user_email else None
+        listing_correction_suggest(user_or_none=user, group=group, kind=kind, text=text)
 
 
 def _change_a_meeting(series, spec: dict, actor, cancel, move) -> None:

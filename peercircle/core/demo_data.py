@@ -1244,5 +1244,19 @@ GROUP_PLACES = [
     ("member.es@peercircle.example", "Grupo de ansiedad de los miércoles", "member"),
     ("supporter@peercircle.example", "Veterans' breakfast club", "member"),
 ]
+# Meetings with a limited number of places: (group, places, how many book the next one).
+# Priya's group is full with people waiting; the demo member's circle has places left.
+MEETINGS_WITH_PLACES = [
+    ("Thursday evening anxiety group", 6, 9),
+    ("Evening grief circle", 10, 4),
+]
+BOOK_THEMSELVES = {"member@peercircle.example", "facilitator@peercircle.example"}
+# Corrections suggested to Priya's listings: (group, who — "" for a visitor —, kind, text).
+LISTING_SUGGESTIONS = [
+    ("Thursday evening anxiety group", "", "place",
+     "The community centre moved the group to room 4 on the first floor; the sign downstairs still says room 2."),
+    ("Carers' coffee morning", "supporter@peercircle.example", "meeting_time",
+     "I think the café opens at 10:30 on Saturdays now, so the 10:00 start might need to change."),
+]
 # People asking to join Priya's group, left for her to answer.
 PENDING_REQUESTS = {"Carers' coffee morning": 2}

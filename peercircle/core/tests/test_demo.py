@@ -127,6 +127,16 @@ def test_demo_builds_support_groups_with_meetings_and_members():
         active = group.memberships.filter(status="active")
         assert active.filter(role="facilitator").exists()
         assert group.capacity is None or active.count() <= group.capacity
+    # A full meeting with people waiting in Priya's group, places left in the member's circle,
+    # and suggested corrections waiting for Priya.
+    from peercircle.groups.models import ListingCorrection, MeetingPlace
+
+    anxiety = MeetingPlace.objects.filter(series__group__name="Thursday evening anxiety group")
+    assert anxiety.filter(status="booked").count() == 6 and anxiety.filter(status="waiting").exists()
+    circle = MeetingPlace.objects.filter(series__group__name="Evening grief circle", status="booked")
+    assert 0 < circle.count() < 10 and not circle.filter(user__email="member@peercircle.example").exists()
+    assert set(ListingCorrection.objects.filter(status="open").values_list("group__name", flat=True)) == {
+        "Thursday evening anxiety group", "Carers' coffee morning"}
 
 
 def test_a_demo_member_can_sign_in_without_verifying_email(client):
