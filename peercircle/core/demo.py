@@ -773,20 +773,22 @@ def _ensure_places_and_suggestions() -> None:
     )
 
     groups = {group.name: group for group in _demo_groups()}
-    for name, room, booked in data.MEETINGS_WITH_PLACES:
+    for name, room, full in data.MEETINGS_WITH_PLACES:
         group = groups.get(name)
         series = group and group.series.filter(is_active=True).order_by("pk").first()
         if series is None or MeetingPlace.objects.filter(series=series).exists():
             continue
         facilitator = group.memberships.active().filter(role="facilitator").select_related("user").first()
+        people = [m.user for m in group.memberships.filter(status=MembershipStatus.ACTIVE)
+                  .exclude(user__email__in=data.BOOK_THEMSELVES).select_related("user").order_by("pk")]
+        if full:  # everyone books: all places taken, two people waiting
+            room, booking = max(1, min(room, len(people) - 2)), people
+        else:  # a few places taken, the rest left for the demo member
+            booking = people[:room // 2]
         with transaction.atomic():
             series = meeting_series_update(actor=facilitator.user, series=series, capacity=room)
             upcoming = [o for o in upcoming_occurrences(series) if o.status != "cancelled"]
-            if not upcoming:
-                continue
-            people = [m.user for m in group.memberships.filter(status=MembershipStatus.ACTIVE)
-                      .exclude(user__email__in=data.BOOK_THEMSELVES).select_related("user").order_by("pk")]
-            for user in people[:booked]:
+            for user in booking if upcoming else ():
                 meeting_place_book(user=user, series=series, occurrence_start=upcoming[0].original_start)
     for name, user_email, kind, text in data.LISTING_SUGGESTIONS:
         group = groups.get(name)

@@ -1244,11 +1244,11 @@ GROUP_PLACES = [
     ("member.es@peercircle.example", "Grupo de ansiedad de los miércoles", "member"),
     ("supporter@peercircle.example", "Veterans' breakfast club", "member"),
 ]
-# Meetings with a limited number of places: (group, places, how many book the next one).
-# Priya's group is full with people waiting; the demo member's circle has places left.
+# Meetings with a limited number of places: (group, places, full?). Priya's group's next
+# meeting is full with people waiting; the demo member's circle has places left.
 MEETINGS_WITH_PLACES = [
-    ("Thursday evening anxiety group", 6, 9),
-    ("Evening grief circle", 10, 4),
+    ("Thursday evening anxiety group", 6, True),
+    ("Evening grief circle", 10, False),
 ]
 BOOK_THEMSELVES = {"member@peercircle.example", "facilitator@peercircle.example"}
 # Corrections suggested to Priya's listings: (group, who — "" for a visitor —, kind, text).

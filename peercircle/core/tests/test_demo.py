@@ -132,7 +132,7 @@ def test_demo_builds_support_groups_with_meetings_and_members():
     from peercircle.groups.models import ListingCorrection, MeetingPlace
 
     anxiety = MeetingPlace.objects.filter(series__group__name="Thursday evening anxiety group")
-    assert anxiety.filter(status="booked").count() == 6 and anxiety.filter(status="waiting").exists()
+    assert anxiety.filter(status="booked").exists() and anxiety.filter(status="waiting").count() == 2
     circle = MeetingPlace.objects.filter(series__group__name="Evening grief circle", status="booked")
     assert 0 < circle.count() < 10 and not circle.filter(user__email="member@peercircle.example").exists()
     assert set(ListingCorrection.objects.filter(status="open").values_list("group__name", flat=True)) == {
