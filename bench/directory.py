@@ -77,6 +77,7 @@ def build(groups: int, meetings_per_group: int, seed: int) -> tuple[int, int]:
 
     from peercircle.experiences.models import TaxonomyNode
     from peercircle.groups.models import MeetingSeries, SupportGroup
+    from peercircle.groups.signals import need_codes_text
 
     rng = random.Random(seed)
     nodes = dict(TaxonomyNode.objects.filter(code__in=EXPERIENCES).values_list("code", "pk"))
@@ -109,8 +110,10 @@ def build(groups: int, meetings_per_group: int, seed: int) -> tuple[int, int]:
             created = SupportGroup.objects.bulk_create(rows)
             links, series = [], []
             for group in created:
-                for code in rng.sample(codes, rng.choice([1, 1, 2])):
+                chosen = rng.sample(codes, rng.choice([1, 1, 2]))
+                for code in chosen:
                     links.append(through(supportgroup_id=group.pk, taxonomynode_id=nodes[code]))
+                group.need_codes = need_codes_text(chosen)  # bulk_create skips the signal
                 for _ in range(meetings_per_group):
                     day = rng.randrange(7)
                     item = MeetingSeries(group=group, title="Weekly meeting", rrule=f"FREQ=WEEKLY;BYDAY={DAYS[day]}",
@@ -120,6 +123,7 @@ def build(groups: int, meetings_per_group: int, seed: int) -> tuple[int, int]:
                     item.set_schedule_facts()
                     series.append(item)
             through.objects.bulk_create(links)
+            SupportGroup.objects.bulk_update(created, ["need_codes"])
             MeetingSeries.objects.bulk_create(series)
         made_groups += len(created)
         made_meetings += len(series)

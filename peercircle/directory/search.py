@@ -311,8 +311,9 @@ def _related_codes(codes: tuple[str, ...]) -> tuple[set[str], set[str]]:
     return exact, broader - exact
 
 
-def _has_codes(relation: str, codes) -> Exists:
-    return Exists(_with_codes(relation, codes).filter(supportgroup_id=OuterRef("pk")))
+def _has_codes(codes) -> Q:
+    """The group serves one of `codes` (experiences or communities), read from its own row."""
+    return reduce(lambda a, b: a | b, (Q(need_codes__contains=f"|{code}|") for code in sorted(codes)))
 
 
 def _with_codes(relation: str, codes):
@@ -368,7 +369,7 @@ def _ranked(criteria: Criteria):
     if exact:
         groups = groups.filter(pk__in=_with_codes("experiences", exact | broader).values("supportgroup_id"))
         relevance = _float(EXPERIENCE_EXACT) if not broader else Case(
-            When(_has_codes("experiences", exact), then=_float(EXPERIENCE_EXACT)),
+            When(_has_codes(exact), then=_float(EXPERIENCE_EXACT)),
             default=_float(EXPERIENCE_BROADER), output_field=FloatField())
     elif communities:
         groups = groups.filter(pk__in=_with_codes("communities", communities).values("supportgroup_id"))
@@ -376,7 +377,7 @@ def _ranked(criteria: Criteria):
         groups = groups.alias(term_score=term_score).filter(term_score__gt=0)
     if communities:
         relevance = relevance + (_float(COMMUNITY) if not exact else Case(
-            When(_has_codes("communities", communities), then=_float(COMMUNITY)),
+            When(_has_codes(communities), then=_float(COMMUNITY)),
             default=_float(0.0), output_field=FloatField()))
     if criteria.terms:
         relevance = relevance + term_score * _float(TERM_IN_NAME / 2)

@@ -8,7 +8,7 @@ class GroupsConfig(AppConfig):
 
     def ready(self):
         from peercircle.core.registry import register_connection_provider
-        from peercircle.groups import personal_data  # noqa: F401  (registers the provider)
+        from peercircle.groups import personal_data, signals  # noqa: F401  (registers the provider, signals)
         from peercircle.groups.access import share_a_group
 
         register_connection_provider(share_a_group)
