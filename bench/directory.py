@@ -75,6 +75,7 @@ def setup_django(quick: bool, use_database_url: bool, keep: str | None = None) -
 def build(groups: int, meetings_per_group: int, seed: int) -> tuple[int, int]:
     from django.db import transaction
 
+    from peercircle.directory.index import index_groups
     from peercircle.experiences.models import TaxonomyNode
     from peercircle.groups.models import MeetingSeries, SupportGroup
     from peercircle.groups.signals import need_codes_text
@@ -124,6 +125,7 @@ def build(groups: int, meetings_per_group: int, seed: int) -> tuple[int, int]:
                     series.append(item)
             through.objects.bulk_create(links)
             SupportGroup.objects.bulk_update(created, ["need_codes"])
+            index_groups(created)  # bulk_create skips the signal that indexes words
             MeetingSeries.objects.bulk_create(series)
         made_groups += len(created)
         made_meetings += len(series)

@@ -7,4 +7,5 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Directory"
 
     def ready(self):
-        from peercircle.directory import access, personal_data  # noqa: F401  (register rules and the provider)
+        # Register the rules, the personal data provider and the word index's signal.
+        from peercircle.directory import access, index, personal_data  # noqa: F401

@@ -79,3 +79,19 @@ class ImportedItem(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.source_kind}:{self.external_key}"
+
+
+class GroupSearchWord(models.Model):
+    """Each word of a group's name, town and description (folded like the search box's words),
+    so a search for words starts from the groups that have them instead of reading every
+    group. Kept in step with the group by `directory.index` (a post_save signal)."""
+
+    group = models.ForeignKey("groups.SupportGroup", on_delete=models.CASCADE, related_name="+")
+    word = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "word"], name="unique_group_search_word")]
+        indexes = [models.Index(fields=["word", "group"], name="directory_word_group_idx")]
+
+    def __str__(self) -> str:
+        return f"search word #{self.pk}"

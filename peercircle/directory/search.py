@@ -37,6 +37,8 @@ from django.utils.translation import gettext, ngettext
 
 from peercircle.core import places
 from peercircle.core.places import Place
+from peercircle.directory.index import having_words
+from peercircle.directory.models import GroupSearchWord
 from peercircle.directory.query import TIMES_OF_DAY, ParsedQuery, _merge, parse_query
 from peercircle.experiences import lexicon
 from peercircle.experiences.models import TaxonomyNode
@@ -374,7 +376,9 @@ def _ranked(criteria: Criteria):
     elif communities:
         groups = groups.filter(pk__in=_with_codes("communities", communities).values("supportgroup_id"))
     elif criteria.terms:
-        groups = groups.alias(term_score=term_score).filter(term_score__gt=0)
+        # The word index finds the groups with the words (or longer ones: "walk", "walking").
+        groups = groups.filter(pk__in=GroupSearchWord.objects.filter(having_words(criteria.terms))
+                               .values("group_id"))
     if communities:
         relevance = relevance + (_float(COMMUNITY) if not exact else Case(
             When(_has_codes(communities), then=_float(COMMUNITY)),

@@ -324,3 +324,15 @@ def test_words_match_names_and_descriptions_without_minding_accents_or_case():
     group("Walk and talk", codes=("mental_health.anxiety",))
     assert names(api(q="cafe")) == ["CAFÉ de los martes", "Tuesday Chat"]  # the name counts more
     assert names(api(q="Café")) == ["CAFÉ de los martes", "Tuesday Chat"]
+
+
+def test_words_are_found_from_their_start_and_follow_a_renamed_group(facilitator):
+    from peercircle.groups.services import group_update
+
+    walkers = group("Sunday walkers", codes=("mental_health.anxiety",), description="Gentle walking in the park.")
+    assert names(api(q="walk")) == ["Sunday walkers"]  # "walk" finds "walkers" and "walking"
+    assert names(api(q="alkers")) == []  # words are found from their start
+    walkers.memberships.create(user=facilitator, role="facilitator", status="active")
+    group_update(actor=facilitator, group=walkers, name="Sunday strollers", description="Gentle strolls.")
+    assert names(api(q="walk")) == []
+    assert names(api(q="strollers")) == ["Sunday strollers"]
