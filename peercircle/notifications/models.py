@@ -86,3 +86,15 @@ class NotificationPreferences(models.Model):
     @property
     def leads(self) -> tuple[str, ...]:
         return LEADS_FOR_CHOICE.get(self.reminder_lead, ("day",))
+
+
+class ClockMark(models.Model):
+    """How far a dispatcher has got: the `now` of its last completed run. The next run looks
+    only at what came into its windows since then (and at what changed since then), instead
+    of the whole catch-up window every minute. Never moves back, so two clocks agree."""
+
+    name = models.CharField(max_length=50, unique=True)
+    reached_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} at {self.reached_at:%Y-%m-%d %H:%M}"

@@ -32,16 +32,20 @@ from peercircle.groups.models import (
 from peercircle.groups.recurrence import Occurrence
 from peercircle.groups.selectors import series_occurrences
 from peercircle.notifications.kinds import LISTING_CONFIRMATION, MEETING_REMINDER
-from peercircle.notifications.models import LEADS, Notification
+from peercircle.notifications.models import LEADS, ClockMark, Notification
 from peercircle.notifications.selectors import preferences_for
 from peercircle.notifications.services import notification_send
 
 UTC = ZoneInfo("UTC")
 BATCH = 500
+MEETINGS_MARK = "meeting_reminders"
+# "Changed since the last run" looks a minute further back: a change saved while the last run
+# was reading is seen again rather than missed.
+OVERLAP = timedelta(minutes=1)
 TURN_OFF = {
     MEETING_REMINDER: lambda: _("To turn off meeting reminders, or choose when they come, go to "
-                                "Settings → Notifications."),
-    LISTING_CONFIRMATION: lambda: _("To turn off these reminders, go to Settings → Notifications."),
+                                "Profile → Notifications."),
+    LISTING_CONFIRMATION: lambda: _("To turn off these reminders, go to Profile → Notifications."),
 }
 
 
@@ -63,68 +67,119 @@ class DueMeeting:
 
 def meeting_reminders_dispatch(*, now: datetime | None = None) -> int:
     """Remind active members (and facilitators) of active groups of meetings starting within
-    their chosen lead time: 1 day and/or 2 hours. A reminder may go a little late (up to 6
-    hours for "tomorrow", 1 hour for "in 2 hours") when the clock missed its minute. Cancelled
-    meetings are skipped; moved ones are reminded at their new time. Returns how many were sent."""
+    their chosen lead time: 1 day and/or 2 hours. Cancelled meetings are skipped; moved ones
+    are reminded at their new time. Returns how many were sent.
+
+    Each run reads only the meetings that came into a window since the last run (ClockMark),
+    plus — over the whole catch-up window — those of groups where something changed since: a
+    schedule added or changed, a meeting moved, someone joined. So a reminder may go late,
+    never twice: up to 6 hours late for "tomorrow" and 1 hour for "in 2 hours" (after the clock
+    was stopped, or for someone who joined in the meantime); later than that it is not sent."""
     now = now or timezone.now()
-    windows = {lead: (now + ahead - grace, now + ahead + timedelta(minutes=1))
-               for lead, (ahead, grace) in LEADS.items()}
+    longest = max(grace for _ahead, grace in LEADS.values())
+    since = _since(MEETINGS_MARK, now, longest)
+    full = {lead: (now + ahead - grace, now + ahead + timedelta(minutes=1)) for lead, (ahead, grace) in LEADS.items()}
+    # Each window ends a minute ahead, exclusive: the next run starts where this one ended.
+    fresh = {lead: (max(full[lead][0], since + ahead + timedelta(minutes=1)), full[lead][1])
+             for lead, (ahead, _grace) in LEADS.items()}
     by_group: dict[int, list[DueMeeting]] = defaultdict(list)
-    for series in _candidate_series(windows):
-        for lead, (start, end) in windows.items():
+    for series in _candidate_series(fresh, full, changed_since=since - OVERLAP):
+        for lead, (start, end) in full.items():
             for occurrence in series_occurrences(series, series.group.timezone, start, end,
                                                  include_cancelled=False, exceptions=series.window_exceptions):
                 by_group[series.group_id].append(DueMeeting(series, occurrence, lead))
-    if not by_group:
-        return 0
-    memberships = (GroupMembership.objects.active()
-                   .filter(group_id__in=list(by_group), user__is_active=True, user__deleted_at__isnull=True)
-                   .select_related("user", "user__profile", "user__notification_preferences")
-                   .order_by("pk"))
     planned = []
-    for membership in memberships:
-        preferences = preferences_for(membership.user)
-        if not preferences.meeting_reminders:
-            continue
-        planned += [(membership.user, due, due.dedupe_key) for due in by_group[membership.group_id]
-                    if due.lead in preferences.leads]
-    return _send_new(planned, lambda user, due: _meeting_note(user, due, now), kind=MEETING_REMINDER)
+    group_ids = sorted(by_group)
+    for offset in range(0, len(group_ids), BATCH):
+        for membership in (GroupMembership.objects.active()
+                           .filter(group_id__in=group_ids[offset:offset + BATCH], user__is_active=True,
+                                   user__deleted_at__isnull=True)
+                           .select_related("user", "user__profile", "user__notification_preferences")
+                           .order_by("pk")):
+            preferences = preferences_for(membership.user)
+            if preferences.meeting_reminders:
+                planned += [(membership.user, due, due.dedupe_key) for due in by_group[membership.group_id]
+                            if due.lead in preferences.leads]
+    sent = _send_new(planned, lambda user, due: _meeting_note(user, due, now), kind=MEETING_REMINDER)
+    _advance(MEETINGS_MARK, now)
+    return sent
 
 
-def _candidate_series(windows: dict[str, tuple[datetime, datetime]]):
-    """Series that may meet in one of the windows, with their exceptions near them. The SQL
-    only narrows down (by each series' weekdays and local start minute, zone by zone); the
-    schedule is then expanded exactly. Rules whose days or times those two columns do not
+def _since(name: str, now: datetime, longest_grace: timedelta) -> datetime:
+    """Where the last run got to, within the catch-up window (no mark: the whole window)."""
+    reached = ClockMark.objects.filter(name=name).values_list("reached_at", flat=True).first()
+    if reached is None or reached < now - longest_grace:
+        return now - longest_grace
+    return min(reached, now)  # a clock ahead of this one: this minute only
+
+
+def _advance(name: str, now: datetime) -> None:
+    if not ClockMark.objects.filter(name=name, reached_at__lte=now).update(reached_at=now):
+        ClockMark.objects.get_or_create(name=name, defaults={"reached_at": now})
+
+
+def _candidate_series(fresh: dict, full: dict, *, changed_since: datetime):
+    """Series that may meet in a `fresh` window, or in a `full` one for groups where something
+    changed since `changed_since`; with their exceptions near the windows.
+
+    The SQL only narrows down (by each series' weekdays and local start minute, zone by zone);
+    the schedule is then expanded exactly. Rules whose days or times those two columns do not
     describe (BYHOUR, monthly on a date) and meetings moved into a window always come along."""
-    span_start = min(start for start, _end in windows.values())
-    span_end = max(end for _start, end in windows.values())
     zones = [tz for tz in SupportGroup.objects.filter(status=GroupStatus.ACTIVE).order_by()
              .values_list("timezone", flat=True).distinct() if tz in timezone_names()]
     if not zones:
-        return []
-    schedule = Q()
+        return
+    # Subqueries rather than joins: SQLite then reads the series table once, in order.
+    active = SupportGroup.objects.filter(status=GroupStatus.ACTIVE).values("pk")
+    changed = (Q(updated_at__gte=changed_since)
+               | Q(group_id__in=SupportGroup.objects.filter(updated_at__gte=changed_since).values("pk"))
+               | Q(pk__in=MeetingException.objects.filter(updated_at__gte=changed_since).values("series_id"))
+               | Q(group_id__in=GroupMembership.objects.filter(joined_at__gte=changed_since).values("group_id")))
+    span_start = min(start for start, _end in full.values())
+    span_end = max(end for _start, end in full.values())
+    near = (Q(original_start__gte=span_start - timedelta(days=1), original_start__lt=span_end + timedelta(days=1))
+            | Q(new_start__gte=span_start, new_start__lt=span_end))
+    ids = list(MeetingSeries.objects.filter(is_active=True, group_id__in=active)
+               .filter(_may_meet(zones, fresh) | (changed & _may_meet(zones, full)))
+               .order_by("pk").values_list("pk", flat=True))
+    # In batches: SQLite refuses very long IN lists (a catch-up run may find thousands).
+    for offset in range(0, len(ids), BATCH):
+        yield from (MeetingSeries.objects.filter(pk__in=ids[offset:offset + BATCH]).select_related("group")
+                    .prefetch_related(Prefetch("exceptions", queryset=MeetingException.objects.filter(near),
+                                               to_attr="window_exceptions"))
+                    .order_by("pk"))
+
+
+# Rules whose days or times the weekday and start-minute columns may not describe: times from
+# BYHOUR, BYMINUTE or BYSECOND, and monthly or yearly ones not tied to weekdays. Short patterns
+# (BYM also finds BYMONTH, BYS BYSETPOS: those are expanded exactly, no harm) keep the text
+# matching on every row cheap; rules are stored upper-case.
+IRREGULAR = (Q(rrule__contains="BYH") | Q(rrule__contains="BYM") | Q(rrule__contains="BYS")
+             | (~Q(rrule__contains="BYDAY") & (Q(rrule__contains="MONTHLY") | Q(rrule__contains="YEARLY"))))
+
+
+def _may_meet(zones: list[str], windows: dict) -> Q:
+    span_start = min(start for start, _end in windows.values())
+    span_end = max(end for _start, end in windows.values())
+    schedule, minutes = Q(), set()
     for start, end in windows.values():
-        schedule |= _in_window_somewhere(zones, start, end)
-    irregular = (Q(rrule__contains="BYHOUR") | Q(rrule__contains="BYMINUTE") | Q(rrule__contains="BYSECOND")
-                 | ((Q(rrule__contains="FREQ=MONTHLY") | Q(rrule__contains="FREQ=YEARLY"))
-                    & ~Q(rrule__contains="BYDAY")))
+        if start < end:
+            condition, found = _in_window_somewhere(zones, start, end)
+            schedule |= condition
+            minutes |= found
+    if len(minutes) < 720:
+        # One cheap test first: most series start at none of these local minutes anywhere.
+        schedule = Q(start_minute__in=sorted(minutes)) & schedule
     # Local dates anywhere on Earth (UTC-12 to UTC+14) during the span, a day either side.
     first_day = (span_start - timedelta(hours=13)).date() - timedelta(days=1)
     last_day = (span_end + timedelta(hours=15)).date() + timedelta(days=1)
-    regular = (schedule | irregular) & Q(start_date__lte=last_day) & ~Q(rrule="", start_date__lt=first_day)
+    regular = (schedule | IRREGULAR) & Q(start_date__lte=last_day) & ~Q(rrule="", start_date__lt=first_day)
     moved_in = (MeetingException.objects.filter(kind=ExceptionKind.MOVED, new_start__gte=span_start,
                                                 new_start__lt=span_end).values("series_id"))
-    near = (Q(original_start__gte=span_start - timedelta(days=1), original_start__lt=span_end + timedelta(days=1))
-            | Q(new_start__gte=span_start, new_start__lt=span_end))
-    return (MeetingSeries.objects.filter(is_active=True, group__status=GroupStatus.ACTIVE)
-            .filter(regular | Q(pk__in=moved_in))
-            .select_related("group")
-            .prefetch_related(Prefetch("exceptions", queryset=MeetingException.objects.filter(near),
-                                       to_attr="window_exceptions"))
-            .order_by("pk"))
+    return regular | Q(pk__in=moved_in)
 
 
-def _in_window_somewhere(zones: list[str], start: datetime, end: datetime) -> Q:
+def _in_window_somewhere(zones: list[str], start: datetime, end: datetime) -> tuple[Q, set[int]]:
     """Series whose local weekday and start minute fall in [start, end) in their group's zone.
     Zones are grouped by their UTC offsets at both ends, so there is one condition per offset
     pair, not per zone. Where a clock change falls inside the window, the local window is
@@ -135,15 +190,17 @@ def _in_window_somewhere(zones: list[str], start: datetime, end: datetime) -> Q:
         by_offsets[(start.astimezone(zone).utcoffset(), end.astimezone(zone).utcoffset())].append(name)
     start_utc = start.astimezone(UTC).replace(tzinfo=None)
     end_utc = end.astimezone(UTC).replace(tzinfo=None)
-    found = Q()
+    found, minutes = Q(), set()
     for (at_start, at_end), names in by_offsets.items():
-        local = _local_window(start_utc + min(at_start, at_end), end_utc + max(at_start, at_end))
-        found |= Q(group__timezone__in=names) & local
-    return found
+        local = _local_window(start_utc + min(at_start, at_end), end_utc + max(at_start, at_end), minutes)
+        # The cheap integer tests first: SQLite stops at the first that fails.
+        found |= local & Q(group__timezone__in=names)
+    return found, minutes
 
 
-def _local_window(start: datetime, end: datetime) -> Q:
-    """Weekday bit and start minute conditions for the naive local times in [start, end)."""
+def _local_window(start: datetime, end: datetime, minutes: set[int]) -> Q:
+    """Weekday bit and start minute conditions for the naive local times in [start, end);
+    adds the minutes of the day they cover to `minutes`."""
     minute = timedelta(minutes=1)
     found = Q()
     day = start.date()
@@ -153,8 +210,9 @@ def _local_window(start: datetime, end: datetime) -> Q:
         if low < high:
             first = (low - midnight) // minute
             last = -((midnight - high) // minute)  # rounded up: a meeting at 19:00 is before 19:00:30
-            found |= Q(GreaterThan(F("weekdays").bitand(1 << day.weekday()), 0),
-                       start_minute__gte=first, start_minute__lt=last)
+            minutes.update(range(first, last))
+            found |= (Q(start_minute__gte=first, start_minute__lt=last)
+                      & Q(GreaterThan(F("weekdays").bitand(1 << day.weekday()), 0)))
         day += timedelta(days=1)
     return found
 

@@ -3,10 +3,13 @@ meeting, at the new time for a moved one, once however often the dispatcher runs
 for people who want them — by email too, in their language, when they want email."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
+from peercircle.groups.models import GroupMembership, MeetingSeries, SupportGroup
 from peercircle.groups.tests.factories import (
     GroupMembershipFactory,
     MeetingExceptionFactory,
@@ -14,7 +17,7 @@ from peercircle.groups.tests.factories import (
     SupportGroupFactory,
 )
 from peercircle.notifications import tasks
-from peercircle.notifications.models import Notification
+from peercircle.notifications.models import ClockMark, Notification
 from peercircle.notifications.reminders import meeting_reminders_dispatch
 from peercircle.notifications.tests.factories import NotificationPreferencesFactory
 
@@ -65,7 +68,7 @@ def test_the_day_before_reminder_goes_at_the_right_local_time_on_both_sides_of_t
         assert note.title == "Meeting reminder: Tuesday evening"
         assert ("Your meeting “Tuesday evening” (Harbour grief circle) starts tomorrow at 19:00 "
                 "(Europe/London time).") in note.body
-        assert "To turn off meeting reminders" in note.body and "Settings → Notifications" in note.body
+        assert "To turn off meeting reminders" in note.body and "Profile → Notifications" in note.body
 
 
 def test_the_reminder_tells_the_time_in_the_persons_own_time_zone(circle, weekly, other_member):
@@ -169,9 +172,9 @@ def test_running_the_dispatcher_twice_sends_one_reminder(mara, weekly, django_as
     now = AFTER_CHANGE - timedelta(days=1)
     assert meeting_reminders_dispatch(now=now) == 2  # Mara and the facilitator
 
-    # The second run finds every key already sent: zones, series (with exceptions),
-    # memberships, and one look at the keys; no notification is attempted.
-    with django_assert_max_num_queries(5):
+    # The second run finds every key already sent: where the last run got to, zones, which
+    # series, the series (with exceptions), memberships, one look at the keys, moving the mark.
+    with django_assert_max_num_queries(8):
         assert meeting_reminders_dispatch(now=now) == 0
     assert tasks.meeting_reminders_dispatch.call(now=now.isoformat()) == 0
     assert len(notes(mara)) == 1
@@ -225,6 +228,91 @@ def test_groups_in_other_time_zones_are_reminded_at_their_own_times(mara):
 
     assert sorted(n.title for n in notes(mara)) == ["Meeting reminder: Australia/Sydney",
                                                     "Meeting reminder: Europe/Madrid"]
+
+
+# --- The clock's mark: each run reads what is new since the last one ---------------------------
+
+def settled_meeting(group, at: datetime, title: str = "Soon"):
+    """A one-off meeting at `at`, in a group where nothing has changed for two days."""
+    local = at.astimezone(ZoneInfo(group.timezone))
+    series = MeetingSeriesFactory(group=group, title=title, rrule="", start_date=local.date(),
+                                  start_time=local.time())
+    two_days_ago = timezone.now() - timedelta(days=2)
+    MeetingSeries.objects.filter(pk=series.pk).update(updated_at=two_days_ago)
+    SupportGroup.objects.filter(pk=group.pk).update(updated_at=two_days_ago)
+    GroupMembership.objects.filter(group=group).update(joined_at=two_days_ago)
+    return series
+
+
+@pytest.fixture
+def soon(circle, mara):
+    """Now, and a meeting 21 hours from now in a group where nothing has changed lately."""
+    now = timezone.now().replace(second=0, microsecond=0)
+    settled_meeting(circle, now + timedelta(hours=21))
+    return now
+
+
+def test_a_clock_ticking_every_minute_reminds_each_meeting_once_at_its_minute(circle, mara):
+    now = timezone.now().replace(second=0, microsecond=0)
+    settled_meeting(circle, now + timedelta(days=1, minutes=2))
+    clock_reached(now - timedelta(minutes=1))
+
+    sent = [meeting_reminders_dispatch(now=now + timedelta(minutes=n)) for n in range(5)]
+
+    assert sent == [0, 0, 2, 0, 0]  # Mara and the facilitator, when the meeting is a day away
+
+
+def clock_reached(moment):
+    ClockMark.objects.update_or_create(name="meeting_reminders", defaults={"reached_at": moment})
+
+
+def test_a_clock_that_ran_a_minute_ago_does_not_read_the_whole_window_again(soon, mara):
+    clock_reached(soon - timedelta(minutes=1))  # its reminder was due three hours ago, and went then
+
+    assert meeting_reminders_dispatch(now=soon) == 0
+    assert ClockMark.objects.get().reached_at == soon
+
+
+def test_a_clock_stopped_for_hours_catches_up_within_the_grace(soon, mara):
+    clock_reached(soon - timedelta(hours=4))
+
+    assert meeting_reminders_dispatch(now=soon) == 2  # Mara and the facilitator
+    assert meeting_reminders_dispatch(now=soon + timedelta(minutes=1)) == 0
+
+
+def test_someone_who_joins_after_the_reminder_went_still_gets_one(soon, circle, other_member):
+    clock_reached(soon - timedelta(minutes=1))
+    GroupMembershipFactory(group=circle, user=other_member)
+
+    meeting_reminders_dispatch(now=soon)
+
+    (note,) = notes(other_member)
+    assert "Soon" in note.title
+
+
+def test_a_meeting_moved_into_the_window_after_its_minute_passed_is_reminded(circle, mara):
+    now = timezone.now().replace(second=0, microsecond=0)
+    later = (now + timedelta(days=3)).astimezone(ZoneInfo(circle.timezone))
+    series = MeetingSeriesFactory(group=circle, title="Moved", rrule="", start_date=later.date(),
+                                  start_time=later.time())
+    MeetingSeries.objects.filter(pk=series.pk).update(updated_at=now - timedelta(days=2))
+    SupportGroup.objects.filter(pk=circle.pk).update(updated_at=now - timedelta(days=2))
+    GroupMembership.objects.filter(group=circle).update(joined_at=now - timedelta(days=2))
+    clock_reached(now - timedelta(minutes=1))
+    MeetingExceptionFactory(series=series, original_start=later, kind="moved", new_start=now + timedelta(hours=20))
+
+    meeting_reminders_dispatch(now=now)
+
+    (note,) = notes(mara)
+    assert "has moved" in note.body
+
+
+def test_a_clock_behind_another_does_not_move_the_mark_back(soon, mara):
+    clock_reached(soon + timedelta(minutes=5))
+
+    meeting_reminders_dispatch(now=soon)
+
+    assert ClockMark.objects.get().reached_at == soon + timedelta(minutes=5)
 
 
 # --- Email ------------------------------------------------------------------------------------
