@@ -79,11 +79,13 @@ def meeting_reminders_dispatch(*, now: datetime | None = None) -> int:
     longest = max(grace for _ahead, grace in LEADS.values())
     since = _since(MEETINGS_MARK, now, longest)
     full = {lead: (now + ahead - grace, now + ahead + timedelta(minutes=1)) for lead, (ahead, grace) in LEADS.items()}
-    # Each window ends a minute ahead, exclusive: the next run starts where this one ended.
-    fresh = {lead: (max(full[lead][0], since + ahead + timedelta(minutes=1)), full[lead][1])
-             for lead, (ahead, _grace) in LEADS.items()}
+    # Each window ends a minute ahead, exclusive: the next run starts where the last one ended.
+    fresh = full if since is None else {
+        lead: (max(full[lead][0], since + ahead + timedelta(minutes=1)), full[lead][1])
+        for lead, (ahead, _grace) in LEADS.items()}
+    changed_since = (now - longest if since is None else since) - OVERLAP
     by_group: dict[int, list[DueMeeting]] = defaultdict(list)
-    for series in _candidate_series(fresh, full, changed_since=since - OVERLAP):
+    for series in _candidate_series(fresh, full, changed_since=changed_since):
         for lead, (start, end) in full.items():
             for occurrence in series_occurrences(series, series.group.timezone, start, end,
                                                  include_cancelled=False, exceptions=series.window_exceptions):
@@ -105,12 +107,13 @@ def meeting_reminders_dispatch(*, now: datetime | None = None) -> int:
     return sent
 
 
-def _since(name: str, now: datetime, longest_grace: timedelta) -> datetime:
-    """Where the last run got to, within the catch-up window (no mark: the whole window)."""
+def _since(name: str, now: datetime, longest_grace: timedelta) -> datetime | None:
+    """Where the last run got to; None when it is older than the catch-up window (or there
+    was none): then the whole window is read."""
     reached = ClockMark.objects.filter(name=name).values_list("reached_at", flat=True).first()
     if reached is None or reached < now - longest_grace:
-        return now - longest_grace
-    return min(reached, now)  # a clock ahead of this one: this minute only
+        return None
+    return min(reached, now)  # a clock ahead of this one: nothing new for this one
 
 
 def _advance(name: str, now: datetime) -> None:

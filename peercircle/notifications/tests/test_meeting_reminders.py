@@ -130,11 +130,16 @@ def test_both_reminders_for_people_who_want_both(mara, weekly):
 
 
 def test_a_late_clock_still_reminds_once_within_the_grace(mara, weekly):
-    # The clock was stopped at the right minute; five hours later "tomorrow" is still true.
-    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(hours=19))
-    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(hours=18, minutes=59))
+    # The clock was stopped at the right minute; six hours later "tomorrow" is still true …
+    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(hours=18))
+    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(hours=17, minutes=59))
 
     assert len(notes(mara)) == 1
+
+
+def test_a_reminder_later_than_the_grace_is_not_sent(mara, weekly):
+    # … a minute later it is no longer "a day before".
+    assert meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(hours=17, minutes=59)) == 0
 
 
 def test_a_cancelled_meeting_sends_no_reminder(mara, weekly):
