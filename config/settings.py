@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "peercircle.safety",
     "peercircle.groups",
     "peercircle.directory",
+    "peercircle.notifications",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "peercircle.core.context_processors.site",
+                "peercircle.notifications.context_processors.unread",
             ],
         },
     },
@@ -158,6 +160,12 @@ TASKS = {
         }[TASKS_BACKEND],
     }
 }
+
+# The clock that enqueues reminder dispatchers every minute: `peercircle run` starts one in a
+# thread unless PEERCIRCLE_CLOCK=off (then run `peercircle clock` once, anywhere).
+PEERCIRCLE_CLOCK = env.bool("PEERCIRCLE_CLOCK", default=True)
+# Facilitators are asked to confirm a group's details when they are older than this.
+PEERCIRCLE_LISTING_CONFIRM_DAYS = env.int("PEERCIRCLE_LISTING_CONFIRM_DAYS", default=90)
 
 # --- Accounts ------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

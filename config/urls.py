@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("peercircle.organizations.urls")),
     path("", include("peercircle.groups.urls")),
     path("", include("peercircle.directory.urls")),
+    path("", include("peercircle.notifications.urls")),
 ]
 
 handler404 = "peercircle.core.views.page_not_found"

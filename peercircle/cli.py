@@ -13,6 +13,7 @@ COMMANDS = {
     "demo-code": "Print the current two-factor code of a demo moderator or admin account.",
     "migrate": "Bring the database up to date.",
     "worker": "Run background tasks (needed only with PEERCIRCLE_TASKS=database).",
+    "clock": "Enqueue reminders every minute (run starts one itself unless PEERCIRCLE_CLOCK=off).",
     "taxonomy-sync": "Reload the bundled experience taxonomy (labels, synonyms).",
     "rotate-keys": "Re-encrypt confidential text with the newest key in PEERCIRCLE_ENCRYPTION_KEYS.",
     "check-deploy": "Check the settings for a production deployment.",

@@ -48,6 +48,7 @@ def _mount():
     from peercircle.directory.imports.api import router as imports_router
     from peercircle.experiences.api import router as experiences_router
     from peercircle.groups.api import router as groups_router
+    from peercircle.notifications.api import router as notifications_router
     from peercircle.organizations.api import router as organizations_router
 
     api.add_router("/", accounts_router)
@@ -56,6 +57,7 @@ def _mount():
     api.add_router("/", groups_router)
     api.add_router("/", directory_router)
     api.add_router("/", imports_router)
+    api.add_router("/", notifications_router)
 
 
 _mount()

@@ -136,7 +136,7 @@ def test_the_list_of_earlier_imports_takes_the_same_queries_for_more_runs(
     for _ in range(3):
         import_services.listing_import_preview(actor=hillside_admin, organization=other_organization,
                                                payload=third_party())
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(13) as few:
         hillside_admin_client.get(IMPORTS)
     for _ in range(5):
         import_services.listing_import_preview(actor=hillside_admin, organization=other_organization,

@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -30,6 +31,12 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(self.style.WARNING(
                     "No accounts yet. Create the first administrator with: peercircle createsuperuser"))
+        if settings.PEERCIRCLE_CLOCK:
+            # Reminders go out on a clock. One per `run`; with several web processes, set
+            # PEERCIRCLE_CLOCK=off on them and run `peercircle clock` once (two are harmless).
+            from peercircle.notifications.clock import start_in_thread
+
+            start_in_thread()
         self.stdout.write(self.style.SUCCESS(f"PeerCircle is at http://{host}:{port}/  (Ctrl+C stops it)"))
         uvicorn.run(
             "config.asgi:application",

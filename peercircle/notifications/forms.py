@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from peercircle.notifications.models import NotificationPreferences, ReminderLead
+
+
+class PreferencesForm(forms.Form):
+    meeting_reminders = forms.BooleanField(
+        label=NotificationPreferences._meta.get_field("meeting_reminders").verbose_name, required=False,
+        label_suffix="")
+    reminder_lead = forms.ChoiceField(
+        label=_("When to remind me"), choices=ReminderLead.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose when to be reminded: 1 day before, 2 hours before, or both."),
+                        "invalid_choice": _("Please choose when to be reminded: 1 day before, 2 hours before, "
+                                            "or both.")})
+    email = forms.BooleanField(
+        label=NotificationPreferences._meta.get_field("email").verbose_name, required=False,
+        label_suffix="")
+    listing_confirmation_reminders = forms.BooleanField(
+        label=NotificationPreferences._meta.get_field("listing_confirmation_reminders").verbose_name,
+        required=False, label_suffix="",
+        help_text=_("Every few months, a note asking you to check that a group's listing is still right."))
+
+    def __init__(self, *args, show_listing: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_listing:
+            del self.fields["listing_confirmation_reminders"]
