@@ -12,3 +12,7 @@ class GroupsConfig(AppConfig):
         from peercircle.groups.access import share_a_group
 
         register_connection_provider(share_a_group)
+
+        from peercircle.groups.notices import register_kinds
+
+        register_kinds()

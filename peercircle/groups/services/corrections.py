@@ -21,7 +21,9 @@ from peercircle.groups.access import GroupViewer
 from peercircle.groups.models import (
     CorrectionKind,
     CorrectionStatus,
+    GroupMembership,
     ListingCorrection,
+    MembershipRole,
     SupportGroup,
 )
 from peercircle.groups.services.groups import GroupError, group_confirm_details
@@ -134,14 +136,17 @@ def listing_correction_resolve(*, actor, correction: ListingCorrection, outcome:
     return correction
 
 
-# --- Where notifications hook in ----------------------------------------------------------------
-# Both run inside the service's transaction. A notification should be enqueued with the
-# correction's id after commit (tasks take ids and are safe to run twice); until then they
-# leave an audit entry, so an operator can see what would have been sent.
+# --- Telling people ------------------------------------------------------------------------------
+# Both run inside the service's transaction: the notes are written with it, and emails are
+# sent after it commits (the notifications app's task, or `notices` for a visitor's address).
 
 def listing_correction_notify_facilitators(*, correction: ListingCorrection) -> None:
-    """A new suggestion is waiting: tell the group's facilitators (open count, link to the
-    queue at /groups/<slug>/manage/suggestions/)."""
+    """A new suggestion is waiting: tell the group's facilitators, with a link to the queue."""
+    from peercircle.groups import notices
+
+    facilitators = [membership.user for membership in GroupMembership.objects.active()
+                    .filter(group=correction.group, role=MembershipRole.FACILITATOR).select_related("user")]
+    notices.suggestion_waiting(correction=correction, facilitators=facilitators)
     audit_record(actor=None, action="listing_correction.notify_facilitators", target=correction,
                  organization=correction.group.organization, data={"group": correction.group.slug},
                  is_staff_action=False)
@@ -149,9 +154,12 @@ def listing_correction_notify_facilitators(*, correction: ListingCorrection) -> 
 
 def listing_correction_notify_suggester(*, correction: ListingCorrection) -> None:
     """A suggestion was reviewed: tell the person who sent it the outcome and the reply — in
-    their account when they were signed in, else at `contact_email` if they left one."""
+    their account when they were signed in, else once at `contact_email` if they left one."""
+    from peercircle.groups import notices
+
     if correction.suggested_by_id is None and not correction.contact_email:
         return
+    notices.suggestion_reviewed(correction=correction)
     audit_record(actor=None, action="listing_correction.notify_suggester", target=correction,
                  subject=correction.suggested_by, organization=correction.group.organization,
                  data={"group": correction.group.slug, "outcome": correction.status}, is_staff_action=False)

@@ -139,7 +139,18 @@ def meeting_occurrence_cancel(*, actor, series: MeetingSeries, original_start: d
     audit_record(actor=actor, action="meeting.cancel", target=exception, organization=series.group.organization,
                  data={"group": series.group.slug, "original_start": original_start.isoformat()},
                  is_staff_action=False)
+    _tell_members(actor, series, original_start, None, prepared.source)
     return exception
+
+
+def _tell_members(actor, series: MeetingSeries, original_start: datetime, new_start: datetime | None,
+                  note: str) -> None:
+    """Members hear of a change to a meeting still to come (not the facilitator who made it)."""
+    from peercircle.groups import notices
+
+    if max(original_start, new_start or original_start) > timezone.now():
+        notices.meeting_changed(series=series, original_start=original_start, new_start=new_start, note=note,
+                                except_user=actor)
 
 
 @transaction.atomic
@@ -166,4 +177,5 @@ def meeting_occurrence_move(*, actor, series: MeetingSeries, original_start: dat
     # Places follow the meeting (they name its original start); one that was cancelled and
     # is back on gives its free places to those waiting.
     places_refill(series=series, original_start=original_start)
+    _tell_members(actor, series, original_start, new_start, prepared.source)
     return exception

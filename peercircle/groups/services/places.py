@@ -80,9 +80,11 @@ def _audit(place: MeetingPlace, *, actor, action: str, series: MeetingSeries, **
 
 
 def _promoted(place: MeetingPlace, series: MeetingSeries) -> None:
-    """Someone who was waiting has just been given a place. This is the one hook for telling
-    them (a notification, once the notifications app is there); for now it is recorded."""
+    """Someone who was waiting has just been given a place: record it and tell them."""
+    from peercircle.groups import notices
+
     _audit(place, actor=None, action="meeting_place.promote", series=series)
+    notices.place_given(place=place, series=series)
 
 
 def _fill_free_places(series: MeetingSeries, original: datetime) -> list[MeetingPlace]:
