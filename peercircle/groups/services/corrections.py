@@ -106,7 +106,7 @@ def listing_correction_resolve(*, actor, correction: ListingCorrection, outcome:
     """A facilitator marks a suggestion done (the listing is corrected) or dismisses it, with
     an optional reply for the person who sent it. `confirm_details` also records that the
     listing is now right (group_confirm_details), so its "last confirmed" date moves."""
-    correction = (ListingCorrection.objects.select_for_update()
+    correction = (ListingCorrection.objects.select_for_update(of=("self",))
                   .select_related("group", "group__organization").get(pk=correction.pk))
     group = correction.group
     if not GroupViewer(actor, group).can_manage:
