@@ -26,9 +26,10 @@ def index_groups(groups) -> None:
     """(Re)write the words of `groups` (saved groups with their search columns filled)."""
     groups = list(groups)
     GroupSearchWord.objects.filter(group__in=[g.pk for g in groups]).delete()
+    # Two saves of one group at once may both write its words: the second's are already there.
     GroupSearchWord.objects.bulk_create(
         [GroupSearchWord(group_id=group.pk, word=word) for group in groups for word in group_words(group)],
-        batch_size=2000)
+        batch_size=2000, ignore_conflicts=True)
 
 
 def having_words(terms) -> Q:

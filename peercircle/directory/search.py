@@ -67,7 +67,6 @@ DEFAULT_RADIUS_KM = 25.0
 MAX_RADIUS_KM = 500.0
 SUGGESTIONS = 5
 PROGRAMS = 5
-PROGRAM_CANDIDATES = 50
 NEXT_MEETING_WINDOW = timedelta(days=120)
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0  # as places.distance_km
@@ -565,11 +564,16 @@ def _programs(criteria: Criteria) -> list[Program]:
         programs = programs.filter(_organization_near(criteria))
     elif country:
         programs = programs.filter(Q(organization__country=country) | Q(organization__country=""))
-    found = list(programs.select_related("organization").distinct()
-                 .order_by("organization__name", "name")[:PROGRAM_CANDIDATES])
+    order = ["organization__name", "name"]
     if criteria.point is not None:
-        found.sort(key=lambda program: _organization_km(program.organization, criteria.point))
-    return found[:PROGRAMS]
+        # Nearest organization first (a flat-earth distance orders as well as the real one at
+        # these ranges); organizations without a place last.
+        lat, lng = criteria.point
+        spread = _float(math.cos(math.radians(lat)))
+        programs = programs.alias(far=Power(F("organization__latitude") - _float(lat), 2)
+                                  + Power((F("organization__longitude") - _float(lng)) * spread, 2))
+        order = [F("far").asc(nulls_last=True), *order]
+    return list(programs.select_related("organization").distinct().order_by(*order)[:PROGRAMS])
 
 
 def _organization_near(criteria: Criteria) -> Q:
@@ -579,12 +583,6 @@ def _organization_near(criteria: Criteria) -> Q:
     dlng = criteria.radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
     return Q(organization__latitude__gte=lat - dlat, organization__latitude__lte=lat + dlat,
              organization__longitude__gte=lng - dlng, organization__longitude__lte=lng + dlng)
-
-
-def _organization_km(organization, point) -> float:
-    if organization.latitude is None or organization.longitude is None:
-        return math.inf
-    return places.distance_km(point[0], point[1], organization.latitude, organization.longitude)
 
 
 def _organizations(criteria: Criteria, programs: list[Program]) -> list:

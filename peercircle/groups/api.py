@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -503,8 +504,9 @@ def place_book(request, slug: str, series_id: int, start: str):
     place = booking.place
     out = {"series_id": series.pk, "occurrence_start": place.occurrence_start, "status": place.status,
            "waiting_position": booking.position,
-           "detail": "You have a place." if booking.has_place else
-           f"The meeting is full: you are number {booking.position} on the waiting list."}
+           "detail": gettext("You have a place.") if booking.has_place else
+           gettext("The meeting is full: you are number %(position)s on the waiting list.")
+           % {"position": booking.position}}
     return Status(201, out) if booking.created else out
 
 
@@ -516,7 +518,7 @@ def place_cancel(request, slug: str, series_id: int, start: str):
     place = meeting_place_cancel(user=request.auth, series=series, occurrence_start=original)
     return {"series_id": series.pk, "occurrence_start": place.occurrence_start, "status": place.status,
             "waiting_position": None,
-            "detail": "Done: you no longer have a place or a turn on the waiting list for this meeting."}
+            "detail": gettext("Done: you no longer have a place or a turn on the waiting list for this meeting.")}
 
 
 @router.get("/groups/{slug}/meetings/{series_id}/{start}/places", response={200: PlacesOut, 400: Message, 404: Message},

@@ -3,6 +3,7 @@ meeting cancelled or moved, a suggested correction for facilitators, its outcome
 person who sent it. Each note is written in the recipient's language, with times in their own
 time zone; a signed-out visitor who left an address hears the outcome by email, once."""
 
+import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from peercircle.core.timezones import timezone_names
+
+logger = logging.getLogger(__name__)
 
 PLACE_GIVEN = "meeting_place"
 MEETING_CHANGED = "meeting_change"
@@ -54,13 +57,22 @@ def _send(user, *, kind: str, write, url: str, dedupe_key: str = "") -> None:
         notification_send(recipient=user, kind=kind, title=title, body=body, url=url, dedupe_key=dedupe_key)
 
 
+def _current_start(series, original_start: datetime) -> datetime:
+    """When the meeting takes place now: its moved time, if it was moved."""
+    from peercircle.groups.models import ExceptionKind, MeetingException
+
+    moved = MeetingException.objects.filter(series=series, original_start=original_start,
+                                            kind=ExceptionKind.MOVED).values_list("new_start", flat=True).first()
+    return moved or original_start
+
+
 def place_given(*, place, series) -> None:
     """Someone waiting has been given a place at a meeting."""
     group = series.group
+    start = _current_start(series, place.occurrence_start)
 
     def write():
-        values = {"meeting": series.title, "group": group.name,
-                  **_when(place.user, place.occurrence_start, group.timezone)}
+        values = {"meeting": series.title, "group": group.name, **_when(place.user, start, group.timezone)}
         return (_("A place opened up for you: %(meeting)s") % values,
                 _("You were on the waiting list for “%(meeting)s” (%(group)s) on %(date)s at %(time)s "
                   "(%(zone)s time), and a place has opened up: it is yours now. If you can no longer "
@@ -70,21 +82,27 @@ def place_given(*, place, series) -> None:
           dedupe_key=f"place:{place.pk}:given")
 
 
-def meeting_changed(*, series, original_start: datetime, new_start: datetime | None, note: str = "",
-                    except_user=None) -> None:
-    """A meeting was cancelled (`new_start` None) or moved: tell its group's active members
-    (but `except_user`, the facilitator who changed it)."""
-    from peercircle.groups.models import GroupMembership
+def meeting_changed(*, series_id: int, original_start: datetime, shown_start: datetime,
+                    new_start: datetime | None, note: str = "", actor_id: int | None = None,
+                    changed_at: str = "") -> int:
+    """A meeting was cancelled (`new_start` None) or moved from `shown_start` (the time members
+    know it by): tell the group's active members but the facilitator who changed it. Runs as a
+    task after the change commits; each change is told once (`changed_at` in the key)."""
+    from peercircle.groups.models import GroupMembership, MeetingSeries
 
+    series = MeetingSeries.objects.select_related("group").filter(pk=series_id).first()
+    if series is None:
+        return 0
     group = series.group
-    members = (GroupMembership.objects.active().filter(group=group).exclude(user=except_user)
+    members = (GroupMembership.objects.active().filter(group=group).exclude(user_id=actor_id)
                .select_related("user", "user__profile").order_by("pk"))
-    moment = original_start.isoformat()
+    change = "cancelled" if new_start is None else new_start.isoformat()
+    told = 0
     for membership in members:
         user = membership.user
 
         def write(user=user):
-            values = {"meeting": series.title, "group": group.name, **_when(user, original_start, group.timezone)}
+            values = {"meeting": series.title, "group": group.name, **_when(user, shown_start, group.timezone)}
             if new_start is None:
                 title = _("Meeting cancelled: %(meeting)s") % values
                 body = _("“%(meeting)s” (%(group)s) on %(date)s at %(time)s (%(zone)s time) will not take "
@@ -100,7 +118,9 @@ def meeting_changed(*, series, original_start: datetime, new_start: datetime | N
             return title, body
 
         _send(user, kind=MEETING_CHANGED, write=write, url=reverse("groups:detail", args=[group.slug]),
-              dedupe_key=f"meeting:{series.pk}:{moment}:{'cancelled' if new_start is None else new_start.isoformat()}")
+              dedupe_key=f"meeting:{series.pk}:{original_start.isoformat()}:{change}:{changed_at}")
+        told += 1
+    return told
 
 
 def suggestion_waiting(*, correction, facilitators) -> None:
@@ -143,22 +163,30 @@ def suggestion_reviewed(*, correction) -> None:
         _send(correction.suggested_by, kind=SUGGESTION_REVIEWED, write=write,
               url=reverse("groups:detail", args=[group.slug]), dedupe_key=f"correction:{correction.pk}:reviewed")
     elif correction.contact_email:
-        transaction.on_commit(lambda: _email_visitor(correction.pk))
+        from peercircle.groups.tasks import correction_outcome_email
+
+        transaction.on_commit(lambda: correction_outcome_email.enqueue(correction.pk))
 
 
-def _email_visitor(correction_id: int) -> None:
+def email_visitor(correction_id: int) -> bool:
+    """One email to the address a visitor left, in the language they wrote in; the address is
+    claimed (cleared) first, so two runs send it once. A failed send is logged, not retried."""
     from peercircle.groups.models import ListingCorrection
 
-    # Claim the address first (only one sender wins), so the email goes at most once.
     correction = ListingCorrection.objects.filter(pk=correction_id).select_related("group").first()
     if correction is None or not correction.contact_email:
-        return
-    if not ListingCorrection.objects.filter(pk=correction_id, contact_email=correction.contact_email).update(
-            contact_email=""):
-        return
-    with translation.override(settings.LANGUAGE_CODE):
+        return False
+    address = correction.contact_email
+    if not ListingCorrection.objects.filter(pk=correction_id, contact_email=address).update(contact_email=""):
+        return False
+    with translation.override(correction.language or settings.LANGUAGE_CODE):
         title, body = _visitor_text(correction)
-    send_mail(title, body, None, [correction.contact_email], fail_silently=True)
+    try:
+        send_mail(title, body, None, [address])
+    except Exception:  # the outcome stays in the facilitators' queue; nothing more to do for them
+        logger.exception("Could not email the outcome of listing correction %s", correction_id)
+        return False
+    return True
 
 
 def _visitor_text(correction) -> tuple[str, str]:

@@ -28,12 +28,17 @@ def refresh_need_codes(group_ids) -> None:
 @receiver(m2m_changed, sender=SupportGroup.experiences.through)
 @receiver(m2m_changed, sender=SupportGroup.communities.through)
 def _needs_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if reverse and action == "pre_clear":
+        # A taxonomy node loses all its groups: note which, to refresh just those after.
+        instance._groups_before_clear = list(
+            sender.objects.filter(taxonomynode_id=instance.pk).values_list("supportgroup_id", flat=True))
+        return
     if action not in ("post_add", "post_remove", "post_clear"):
         return
-    if reverse:  # a taxonomy node's groups changed
-        group_ids = pk_set or ()
-        if action == "post_clear":
-            group_ids = SupportGroup.objects.values_list("pk", flat=True)
-    else:
+    if not reverse:
         group_ids = (instance.pk,)
+    elif action == "post_clear":
+        group_ids = getattr(instance, "_groups_before_clear", ())
+    else:
+        group_ids = pk_set or ()
     refresh_need_codes(group_ids)

@@ -291,7 +291,8 @@ def test_counting_stops_at_the_cap_and_says_more_than(monkeypatch):
     found = api(q="grief near Manchester").json()
     assert found["count"] == 40 and found["count_capped"] is True and found["num_pages"] == 2
     assert len(api(q="grief near Manchester", page=2).json()["results"]) == 20
-    assert "More than 40 groups found" in text(Client().get("/find/", {"q": "grief near Manchester"}))
+    page = text(Client().get("/find/", {"q": "grief near Manchester"}))
+    assert "More than 40 groups found" in page and "Add a town, a day, a time or a language" in page
     exact = api(q="grief near Manchester", language="es").json()
     assert exact["count"] == 0 and exact["count_capped"] is False
 

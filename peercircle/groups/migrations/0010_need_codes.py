@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='supportgroup',
             name='need_codes',
-            field=models.CharField(blank=True, default='', editable=False, max_length=1000),
+            field=models.TextField(blank=True, default='', editable=False),
         ),
         migrations.RunPython(fill_need_codes, migrations.RunPython.noop),
     ]

@@ -41,6 +41,8 @@ class ListingCorrection(TimeStampedModel):
     # Personal data: only a signed-out visitor's, given to hear back; never shown to the
     # facilitators; erased with the account of whoever it belongs to.
     contact_email = models.EmailField(blank=True)
+    # The language the suggestion was written in: a visitor hears back in it.
+    language = models.CharField(max_length=10, blank=True, default="")
     status = models.CharField(max_length=10, choices=CorrectionStatus.choices, default=CorrectionStatus.OPEN)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")

@@ -93,7 +93,7 @@ class SupportGroup(TimeStampedModel):
     search_text = models.TextField(blank=True, default="", editable=False)
     # The codes of its experiences and communities ("|grief|grief.partner|"), kept in step by
     # a signal: the directory ranks on them without a join.
-    need_codes = models.CharField(max_length=1000, blank=True, default="", editable=False)
+    need_codes = models.TextField(blank=True, default="", editable=False)
     join_policy = models.CharField(_("who may join"), max_length=20, choices=JoinPolicy.choices,
                                    default=JoinPolicy.OPEN)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)

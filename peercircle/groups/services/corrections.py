@@ -90,7 +90,8 @@ def listing_correction_suggest(*, user_or_none, group: SupportGroup, kind: str, 
     prepared = prepare_user_text(text=cleaned, lang=getattr(user, "language", None) or get_language() or "en",
                                  markdown=False, max_length=TEXT_LIMIT)
     correction = ListingCorrection.objects.create(group=group, kind=kind, text=prepared.source,
-                                                  suggested_by=user, contact_email=email)
+                                                  suggested_by=user, contact_email=email,
+                                                  language=(get_language() or "")[:10])
     after_store(prepared=prepared, author=user, target=correction, context="group.listing_correction")
     audit_record(actor=user, action="listing_correction.suggest", target=correction,
                  organization=group.organization, data={"group": group.slug, "kind": kind}, is_staff_action=False)

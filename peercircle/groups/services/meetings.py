@@ -130,6 +130,7 @@ def meeting_occurrence_cancel(*, actor, series: MeetingSeries, original_start: d
     _require_manager(actor, series.group)
     original_start = _check_occurrence(series, original_start)
     prepared = _note(actor, note)
+    shown_start = _known_start(series, original_start)
     exception, _created = MeetingException.objects.update_or_create(
         series=series, original_start=original_start,
         defaults={"kind": ExceptionKind.CANCELLED, "new_start": None, "note": prepared.source},
@@ -139,18 +140,29 @@ def meeting_occurrence_cancel(*, actor, series: MeetingSeries, original_start: d
     audit_record(actor=actor, action="meeting.cancel", target=exception, organization=series.group.organization,
                  data={"group": series.group.slug, "original_start": original_start.isoformat()},
                  is_staff_action=False)
-    _tell_members(actor, series, original_start, None, prepared.source)
+    _tell_members(actor, exception, shown_start)
     return exception
 
 
-def _tell_members(actor, series: MeetingSeries, original_start: datetime, new_start: datetime | None,
-                  note: str) -> None:
-    """Members hear of a change to a meeting still to come (not the facilitator who made it)."""
-    from peercircle.groups import notices
+def _known_start(series: MeetingSeries, original_start: datetime) -> datetime:
+    """The time members know a meeting by: where it was moved to, else its usual time."""
+    moved = MeetingException.objects.filter(series=series, original_start=original_start,
+                                            kind=ExceptionKind.MOVED).values_list("new_start", flat=True).first()
+    return moved or original_start
 
-    if max(original_start, new_start or original_start) > timezone.now():
-        notices.meeting_changed(series=series, original_start=original_start, new_start=new_start, note=note,
-                                except_user=actor)
+
+def _tell_members(actor, exception: MeetingException, shown_start: datetime) -> None:
+    """After the change commits, members hear of it (not the facilitator who made it), for a
+    meeting still to come. A task: a big group's notes are not written in the request."""
+    from peercircle.groups.tasks import meeting_change_notify
+
+    new_start = exception.new_start if exception.kind == ExceptionKind.MOVED else None
+    if max(shown_start, new_start or shown_start) <= timezone.now():
+        return
+    arguments = (exception.series_id, exception.original_start.isoformat(), shown_start.isoformat(),
+                 new_start.isoformat() if new_start else None, exception.note, actor.pk if actor else None,
+                 exception.updated_at.isoformat())
+    transaction.on_commit(lambda: meeting_change_notify.enqueue(*arguments))
 
 
 @transaction.atomic
@@ -165,6 +177,7 @@ def meeting_occurrence_move(*, actor, series: MeetingSeries, original_start: dat
     if new_start == original_start:
         raise GroupError(_("That is the time the meeting already has."))
     prepared = _note(actor, note)
+    shown_start = _known_start(series, original_start)
     exception, _created = MeetingException.objects.update_or_create(
         series=series, original_start=original_start,
         defaults={"kind": ExceptionKind.MOVED, "new_start": new_start, "note": prepared.source},
@@ -177,5 +190,5 @@ def meeting_occurrence_move(*, actor, series: MeetingSeries, original_start: dat
     # Places follow the meeting (they name its original start); one that was cancelled and
     # is back on gives its free places to those waiting.
     places_refill(series=series, original_start=original_start)
-    _tell_members(actor, series, original_start, new_start, prepared.source)
+    _tell_members(actor, exception, shown_start)
     return exception

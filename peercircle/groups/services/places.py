@@ -208,10 +208,14 @@ def places_refill(*, series: MeetingSeries, original_start: datetime | None = No
 def places_release(*, user, group: SupportGroup, actor) -> int:
     """Someone left the group or was removed: their places and turns in meetings that have not
     ended go to the people waiting. Returns how many were released."""
-    places = list(MeetingPlace.objects.current().filter(user=user, series__group=group)
+    series_ids = set(MeetingPlace.objects.current().filter(user=user, series__group=group)
+                     .values_list("series_id", flat=True))
+    locked = _lock_all(series_ids)
+    # Read again under the locks: someone waiting may have been given a place meanwhile.
+    places = list(MeetingPlace.objects.current().filter(user=user, series_id__in=series_ids)
                   .select_related("user").order_by("series_id", "occurrence_start"))
     released = 0
-    for series in _lock_all({p.series_id for p in places}):
+    for series in locked:
         for place in (p for p in places if p.series_id == series.pk):
             end, _cancelled = _meeting_state(series, place.occurrence_start)
             if end > timezone.now():

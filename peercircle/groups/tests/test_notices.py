@@ -81,6 +81,19 @@ def test_a_visitor_hears_the_outcome_once_by_email_and_the_address_is_then_forgo
     assert ListingCorrection.objects.get(pk=correction.pk).contact_email == ""
 
 
+def test_a_visitor_who_wrote_in_spanish_hears_back_in_spanish(
+        circle, facilitator, django_capture_on_commit_callbacks):
+    from django.utils import translation
+
+    with translation.override("es"):
+        correction = listing_correction_suggest(user_or_none=None, group=circle, kind="other",
+                                                text="El grupo ya no se reúne aquí.", contact_email="v@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        listing_correction_resolve(actor=facilitator, correction=correction, outcome="done")
+    assert mail.outbox[0].subject == "Gracias: se ha hecho tu corrección de «Manchester grief circle»"
+
+
 def test_a_person_waiting_is_told_when_a_place_opens_up(circle, member, other_member):
     GroupMembershipFactory(group=circle, user=other_member)
     other_member.profile.timezone = "Europe/London"
@@ -95,11 +108,14 @@ def test_a_person_waiting_is_told_when_a_place_opens_up(circle, member, other_me
     assert "at 19:00 (Europe/London time)" in body and "give it up" in body
 
 
-def test_members_hear_of_a_cancelled_or_moved_meeting_in_their_own_time_zone(circle, facilitator, member):
+def test_members_hear_of_a_cancelled_or_moved_meeting_in_their_own_time_zone(
+        circle, facilitator, member, django_capture_on_commit_callbacks):
     member.profile.timezone = "America/New_York"
     member.profile.save()
     series, start = weekly(circle)
-    meeting_occurrence_cancel(actor=facilitator, series=series, original_start=start, note="The venue is closed.")
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_occurrence_cancel(actor=facilitator, series=series, original_start=start,
+                                  note="The venue is closed.")
     assert titles(member) == ["Meeting cancelled: Tuesday circle"]
     assert titles(facilitator) == []  # they made the change
     body = Notification.objects.get(recipient=member).body
@@ -107,24 +123,33 @@ def test_members_hear_of_a_cancelled_or_moved_meeting_in_their_own_time_zone(cir
     assert "The facilitators wrote: The venue is closed." in body
 
     following = start + timedelta(days=7)
-    meeting_occurrence_move(actor=facilitator, series=series, original_start=following,
-                            new_start=following + timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_occurrence_move(actor=facilitator, series=series, original_start=following,
+                                new_start=following + timedelta(days=1, hours=1))
     assert titles(member)[-1] == "Meeting moved: Tuesday circle"
-    assert "has moved to" in Notification.objects.filter(recipient=member).latest("pk").body
+    assert "at 14:00 has moved to" in Notification.objects.filter(recipient=member).latest("pk").body
+    # Cancelled after it moved: the note names the time people know, the moved one.
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_occurrence_cancel(actor=facilitator, series=series, original_start=following)
+    last = Notification.objects.filter(recipient=member).latest("pk")
+    assert last.title == "Meeting cancelled: Tuesday circle" and "at 15:00 (America/New_York time)" in last.body
 
 
-def test_a_spanish_speaking_member_is_told_in_spanish(circle, facilitator, member):
+def test_a_spanish_speaking_member_is_told_in_spanish(circle, facilitator, member, django_capture_on_commit_callbacks):
     member.language = "es"
     member.save()
     series, start = weekly(circle)
-    meeting_occurrence_cancel(actor=facilitator, series=series, original_start=start)
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_occurrence_cancel(actor=facilitator, series=series, original_start=start)
     assert titles(member) == ["Reunión cancelada: Tuesday circle"]
 
 
-def test_nobody_is_told_of_a_change_to_a_meeting_already_past(circle, facilitator, member):
+def test_nobody_is_told_of_a_change_to_a_meeting_already_past(
+        circle, facilitator, member, django_capture_on_commit_callbacks):
     local = (timezone.now() - timedelta(days=2)).astimezone(ZoneInfo("Europe/London")).replace(
         hour=19, minute=0, second=0, microsecond=0)
     series = MeetingSeriesFactory(group=circle, rrule="FREQ=WEEKLY", start_date=local.date(), start_time=local.time())
-    meeting_occurrence_cancel(actor=facilitator, series=series, original_start=local.astimezone(UTC))
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_occurrence_cancel(actor=facilitator, series=series, original_start=local.astimezone(UTC))
     assert titles(member) == []
     assert Client().get("/notifications/").status_code in (302, 404)
