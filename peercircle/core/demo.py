@@ -524,6 +524,12 @@ def _create_person(plan: PersonPlan, password_hash: str):
                        visibility=experience.visibility, story=experience.story)
     for code, visibility in plan.communities:
         community_add(user=user, code=code, visibility=visibility)
+    if not plan.about:
+        # The hundreds of background people get their notes in the app only: their emails would
+        # fill the console of `make run` (the named accounts keep theirs, to show what is sent).
+        from peercircle.notifications.services import notification_preferences_update
+
+        notification_preferences_update(user=user, email=False)
     return user
 
 
