@@ -322,7 +322,8 @@ def test_a_clock_behind_another_does_not_move_the_mark_back(soon, mara):
 
 # --- Email ------------------------------------------------------------------------------------
 
-def test_the_email_is_written_in_the_persons_language(mara, weekly, django_capture_on_commit_callbacks):
+def test_the_email_is_written_in_the_persons_language_and_names_no_group(
+        mara, weekly, django_capture_on_commit_callbacks):
     mara.language = "es"
     mara.save()
 
@@ -335,15 +336,31 @@ def test_the_email_is_written_in_the_persons_language(mara, weekly, django_captu
     to_mara = [m for m in mail.outbox if m.to == [mara.email]]
     assert len(to_mara) == 1
     email = to_mara[0]
-    assert email.subject == "PeerCircle: Recordatorio de reunión: Tuesday evening"
-    assert "empieza mañana a las 19:00" in email.body
-    assert "http://127.0.0.1:8000/groups/circle/" in email.body
+    assert email.subject == "Tienes un mensaje nuevo en PeerCircle"
+    assert "Tienes algo nuevo en PeerCircle: un recordatorio de reunión." in email.body
+    assert f"http://127.0.0.1:8000/notifications/#notification-{note.pk}" in email.body
+    html = email.alternatives[0][0]
+    for private in ("Tuesday evening", "Harbour grief circle", "/groups/circle/", "19:00"):
+        assert private not in email.subject and private not in email.body and private not in html
     assert "Para dejar de recibir estos correos" in email.body
     assert "/notifications/unsubscribe/" in email.extra_headers["List-Unsubscribe"]
-    html = email.alternatives[0][0]
     assert 'lang="es"' in html and "Dejar de recibir estos correos" in html
     note.refresh_from_db()
     assert note.emailed_at is not None
+
+
+def test_the_email_has_the_details_for_someone_who_asked_for_them(mara, weekly, django_capture_on_commit_callbacks):
+    mara.language = "es"
+    mara.save()
+    NotificationPreferencesFactory(user=mara, email_details=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(days=1))
+
+    (email,) = [m for m in mail.outbox if m.to == [mara.email]]
+    assert email.subject == "PeerCircle: Recordatorio de reunión: Tuesday evening"
+    assert "empieza mañana a las 19:00" in email.body
+    assert "http://127.0.0.1:8000/groups/circle/" in email.body
 
 
 def test_no_email_when_email_is_off_but_the_note_is_still_there(mara, weekly, django_capture_on_commit_callbacks):
