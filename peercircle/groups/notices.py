@@ -26,15 +26,17 @@ SUGGESTION_REVIEWED = "listing_suggestion_outcome"
 
 
 def register_kinds() -> None:
-    from peercircle.notifications.kinds import register_kind
+    from peercircle.notifications.kinds import EmailSummary, register_kind
 
     # A place someone asked for, a change to a meeting they may travel to, the answer to their
-    # own suggestion: not something to turn off (email as a whole can be).
-    register_kind(PLACE_GIVEN)
-    register_kind(MEETING_CHANGED)
-    register_kind(SUGGESTION_REVIEWED)
+    # own suggestion: not something to turn off (email as a whole can be). Emails name only
+    # the kind, in these generic words, unless the person asked for the details.
+    register_kind(PLACE_GIVEN, email_summary=EmailSummary.MEETING_PLACE)
+    register_kind(MEETING_CHANGED, email_summary=EmailSummary.MEETING_CHANGE)
+    register_kind(SUGGESTION_REVIEWED, email_summary=EmailSummary.SUGGESTION_NEWS)
     # For facilitators, with the reminders to confirm their listings.
-    register_kind(SUGGESTION_WAITING, preference="listing_confirmation_reminders")
+    register_kind(SUGGESTION_WAITING, preference="listing_confirmation_reminders",
+                  email_summary=EmailSummary.SUGGESTION_NEWS)
 
 
 def _zone(user, fallback: str) -> ZoneInfo:
@@ -190,14 +192,10 @@ def email_visitor(correction_id: int) -> bool:
 
 
 def _visitor_text(correction) -> tuple[str, str]:
-    from peercircle.groups.models import CorrectionStatus
-
     values = {"group": correction.group.name, "reply": correction.reply,
               "url": settings.SITE_URL.rstrip("/") + reverse("groups:detail", args=[correction.group.slug])}
-    if correction.status == CorrectionStatus.DONE:
-        title = _("Thank you: your correction to “%(group)s” was made") % values
-    else:
-        title = _("Your suggestion for “%(group)s” was reviewed") % values
+    # A subject that names no group: an inbox or a lock screen shows it to anyone nearby.
+    title = _("Your suggestion on PeerCircle was reviewed")
     lines = [_("You suggested a correction to the listing of “%(group)s”. The facilitators have "
                "looked at it.") % values]
     if correction.reply:

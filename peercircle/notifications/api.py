@@ -39,6 +39,7 @@ class PreferencesOut(Schema):
     reminder_lead: str
     email: bool
     email_verified: bool
+    email_details: bool
     listing_confirmation_reminders: bool
 
 
@@ -47,12 +48,14 @@ class PreferencesIn(Schema):
     reminder_lead: str
     email: bool
     listing_confirmation_reminders: bool
+    # Optional, so clients written before it existed keep working: left out, it stays as it is.
+    email_details: bool | None = None
 
 
 def _preferences_out(user) -> dict:
     current = preferences_for(user)
     return {"meeting_reminders": current.meeting_reminders, "reminder_lead": current.reminder_lead,
-            "email": current.email, "email_verified": can_email(user),
+            "email": current.email, "email_verified": can_email(user), "email_details": current.email_details,
             "listing_confirmation_reminders": current.listing_confirmation_reminders}
 
 
@@ -82,7 +85,8 @@ def preferences(request):
 
 
 @router.put("/me/notification-preferences", response={200: PreferencesOut, 400: Message},
-            summary="Change what I am told (reminder_lead: day, hours or both)")
+            summary="Change what I am told (reminder_lead: day, hours or both; email_details: whether "
+                    "emails name the group and meeting, off unless asked, unchanged when left out)")
 def preferences_replace(request, payload: PreferencesIn):
     notification_preferences_update(user=request.auth, **payload.dict())
     return _preferences_out(request.auth)

@@ -16,10 +16,17 @@ class PreferencesForm(forms.Form):
     email = forms.BooleanField(
         label=NotificationPreferences._meta.get_field("email").verbose_name, required=False,
         label_suffix="")
+    email_details = forms.BooleanField(
+        label=NotificationPreferences._meta.get_field("email_details").verbose_name, required=False,
+        label_suffix="",
+        help_text=_("When this is off, an email only says that there is something new for you, such as "
+                    "“a meeting reminder”, with a link to it: no group or meeting is named, in case "
+                    "someone else sees your inbox or your phone's lock screen."))
     listing_confirmation_reminders = forms.BooleanField(
         label=NotificationPreferences._meta.get_field("listing_confirmation_reminders").verbose_name,
         required=False, label_suffix="",
-        help_text=_("Every few months, a note asking you to check that a group's listing is still right."))
+        help_text=_("Every few months, a note asking you to check that a group's listing is still right; "
+                    "and a note when someone suggests a correction to it."))
 
     def __init__(self, *args, show_listing: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -64,8 +64,8 @@ LEADS_FOR_CHOICE = {ReminderLead.DAY: ("day",), ReminderLead.HOURS: ("hours",),
 
 class NotificationPreferences(models.Model):
     """What a person wants to be told, and how. Without a row, the defaults apply: meeting
-    reminders a day before, emails on (sent only to a verified address), confirmation
-    reminders on for facilitators."""
+    reminders a day before, emails on (sent only to a verified address) but without the
+    details, confirmation reminders (and suggested corrections) on for facilitators."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="notification_preferences")
@@ -73,8 +73,12 @@ class NotificationPreferences(models.Model):
     reminder_lead = models.CharField(_("When"), max_length=10, choices=ReminderLead.choices,
                                      default=ReminderLead.DAY)
     email = models.BooleanField(_("Also send my notifications by email"), default=True)
+    # Off: an email says only that there is something new ("a meeting reminder"), never which
+    # meeting or group, for anyone who sees the person's lock screen or shares their inbox.
+    email_details = models.BooleanField(_("Include the details in emails"), default=False)
+    # Also turns off the notes about corrections suggested to those groups' listings.
     listing_confirmation_reminders = models.BooleanField(
-        _("Remind me to confirm the details of groups I facilitate"), default=True)
+        _("Reminders to confirm my groups' listings, and suggested corrections to them"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -11,7 +11,7 @@ def _export(user):
     return {
         "preferences": None if preferences is None else {
             "meeting_reminders": preferences.meeting_reminders, "reminder_lead": preferences.reminder_lead,
-            "email": preferences.email,
+            "email": preferences.email, "email_details": preferences.email_details,
             "listing_confirmation_reminders": preferences.listing_confirmation_reminders,
         },
         "notifications": [

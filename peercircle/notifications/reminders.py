@@ -25,8 +25,10 @@ from peercircle.groups.models import (
     GroupMembership,
     GroupStatus,
     MeetingException,
+    MeetingPlace,
     MeetingSeries,
     MembershipRole,
+    PlaceStatus,
     SupportGroup,
 )
 from peercircle.groups.recurrence import Occurrence
@@ -65,10 +67,25 @@ class DueMeeting:
         return f"meeting:{self.series.pk}:{self.occurrence.key}:{start:%Y%m%dT%H%M}:{self.lead}"
 
 
+@dataclass(frozen=True)
+class StillWaiting:
+    """Instead of a reminder, for someone on the waiting list of a full meeting: so they do
+    not travel to a room with no place for them."""
+
+    due: DueMeeting
+
+    @property
+    def dedupe_key(self) -> str:
+        # Once per meeting, whatever the leads the person chose or a move of the meeting.
+        return f"meeting:{self.due.series.pk}:{self.due.occurrence.key}:waiting"
+
+
 def meeting_reminders_dispatch(*, now: datetime | None = None) -> int:
     """Remind active members (and facilitators) of active groups of meetings starting within
     their chosen lead time: 1 day and/or 2 hours. Cancelled meetings are skipped; moved ones
-    are reminded at their new time. Returns how many were sent.
+    are reminded at their new time. At a meeting with a capacity, only people with a booked
+    place (and the facilitators) are reminded; people on its waiting list are told once, instead,
+    that they still are; members with neither hear nothing. Returns how many were sent.
 
     Each run reads only the meetings that came into a window since the last run (ClockMark),
     plus — over the whole catch-up window — those of groups where something changed since: a
@@ -90,6 +107,7 @@ def meeting_reminders_dispatch(*, now: datetime | None = None) -> int:
             for occurrence in series_occurrences(series, series.group.timezone, start, end,
                                                  include_cancelled=False, exceptions=series.window_exceptions):
                 by_group[series.group_id].append(DueMeeting(series, occurrence, lead))
+    places = _places_at([due for dues in by_group.values() for due in dues])
     planned = []
     group_ids = sorted(by_group)
     for offset in range(0, len(group_ids), BATCH):
@@ -99,12 +117,51 @@ def meeting_reminders_dispatch(*, now: datetime | None = None) -> int:
                            .select_related("user", "user__profile", "user__notification_preferences")
                            .order_by("pk")):
             preferences = preferences_for(membership.user)
-            if preferences.meeting_reminders:
-                planned += [(membership.user, due, due.dedupe_key) for due in by_group[membership.group_id]
-                            if due.lead in preferences.leads]
+            if not preferences.meeting_reminders:
+                continue
+            for due in by_group[membership.group_id]:
+                if due.lead not in preferences.leads:
+                    continue
+                note = _reminder_for(membership, due, places)
+                if note is not None:
+                    planned.append((membership.user, note, note.dedupe_key))
     sent = _send_new(planned, lambda user, due: _meeting_note(user, due, now), kind=MEETING_REMINDER)
     _advance(MEETINGS_MARK, now)
     return sent
+
+
+def _places_at(dues: list[DueMeeting]) -> dict[tuple[int, datetime, int], str]:
+    """The current places (booked or waiting) at those due meetings that have a capacity, by
+    (series id, original start in UTC, person id): one query, or one per BATCH meetings in a
+    long catch-up. Places are named by the meeting's original start, as its moves keep them."""
+    meetings = sorted({(due.occurrence.original_start.astimezone(UTC), due.series.pk)
+                       for due in dues if due.occurrence.has_places})
+    found = {}
+    step = BATCH // 2  # two values a meeting: the IN lists stay short enough for SQLite
+    for offset in range(0, len(meetings), step):
+        series_at: dict[datetime, list[int]] = defaultdict(list)
+        for start, series_id in meetings[offset:offset + step]:
+            series_at[start].append(series_id)
+        condition = Q()
+        for start, series_ids in series_at.items():
+            condition |= Q(occurrence_start=start, series_id__in=series_ids)
+        for series_id, start, user_id, status in (MeetingPlace.objects.current().filter(condition).order_by()
+                                                  .values_list("series_id", "occurrence_start", "user_id", "status")):
+            found[(series_id, start.astimezone(UTC), user_id)] = status
+    return found
+
+
+def _reminder_for(membership, due: DueMeeting, places: dict) -> DueMeeting | StillWaiting | None:
+    """What this person is told of this meeting: a reminder, that they are still waiting for a
+    place, or (at a meeting with places, without one) nothing. Facilitators run the meeting."""
+    if not due.occurrence.has_places or membership.role == MembershipRole.FACILITATOR:
+        return due
+    status = places.get((due.series.pk, due.occurrence.original_start.astimezone(UTC), membership.user_id))
+    if status == PlaceStatus.BOOKED:
+        return due
+    if status == PlaceStatus.WAITING:
+        return StillWaiting(due)
+    return None
 
 
 def _since(name: str, now: datetime, longest_grace: timedelta) -> datetime | None:
@@ -226,15 +283,27 @@ def _person_zone(user, fallback: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def _meeting_note(user, due: DueMeeting, now: datetime) -> dict:
+def _meeting_note(user, subject: DueMeeting | StillWaiting, now: datetime) -> dict:
     """Title and body in the person's language, with the time in their own time zone."""
+    waiting = isinstance(subject, StillWaiting)
+    due = subject.due if waiting else subject
     group = due.series.group
     zone = _person_zone(user, group.timezone)
     start = due.occurrence.start.astimezone(zone)
     today = now.astimezone(zone).date()
     values = {"meeting": due.series.title, "group": group.name, "time": date_format(start, "H:i"),
               "date": date_format(start, "l j F"), "zone": zone.key}
-    if start.date() == today:
+    if waiting:
+        if start.date() == today:
+            sentence = _("You are still on the waiting list for “%(meeting)s” (%(group)s), which starts today "
+                         "at %(time)s (%(zone)s time).")
+        elif start.date() == today + timedelta(days=1):
+            sentence = _("You are still on the waiting list for “%(meeting)s” (%(group)s), which starts "
+                         "tomorrow at %(time)s (%(zone)s time).")
+        else:
+            sentence = _("You are still on the waiting list for “%(meeting)s” (%(group)s), which starts on "
+                         "%(date)s at %(time)s (%(zone)s time).")
+    elif start.date() == today:
         sentence = _("Your meeting “%(meeting)s” (%(group)s) starts today at %(time)s (%(zone)s time).")
     elif start.date() == today + timedelta(days=1):
         sentence = _("Your meeting “%(meeting)s” (%(group)s) starts tomorrow at %(time)s (%(zone)s time).")
@@ -243,9 +312,13 @@ def _meeting_note(user, due: DueMeeting, now: datetime) -> dict:
     lines = [sentence % values]
     if due.occurrence.is_moved:
         lines.append(_("This meeting has moved from its usual time."))
+    if waiting:
+        lines.append(_("The meeting is full for now, so please only go if a place opens up for you: we will "
+                       "let you know if one does. If you can no longer go, you can leave the waiting list on "
+                       "the group's page."))
     lines.append(TURN_OFF[MEETING_REMINDER]())
-    return {"title": _("Meeting reminder: %(meeting)s") % values, "body": "\n\n".join(lines),
-            "url": reverse("groups:detail", args=[group.slug])}
+    title = (_("Still on the waiting list: %(meeting)s") if waiting else _("Meeting reminder: %(meeting)s")) % values
+    return {"title": title, "body": "\n\n".join(lines), "url": reverse("groups:detail", args=[group.slug])}
 
 
 # --- Listings -------------------------------------------------------------------------------

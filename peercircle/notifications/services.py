@@ -15,7 +15,7 @@ from peercircle.notifications.selectors import preferences_for, wants_email
 
 logger = logging.getLogger(__name__)
 
-PREFERENCE_FLAGS = ("meeting_reminders", "email", "listing_confirmation_reminders")
+PREFERENCE_FLAGS = ("meeting_reminders", "email", "email_details", "listing_confirmation_reminders")
 
 
 class NotificationError(UserFacingError):
@@ -85,11 +85,12 @@ def notification_mark_all_read(*, user) -> int:
 @transaction.atomic
 def notification_preferences_update(*, user, meeting_reminders: bool | None = None,
                                     reminder_lead: str | None = None, email: bool | None = None,
+                                    email_details: bool | None = None,
                                     listing_confirmation_reminders: bool | None = None) -> NotificationPreferences:
     """Change any of the person's choices (None leaves one as it is). Nothing changes when a
     value is refused."""
     changes = {"meeting_reminders": meeting_reminders, "reminder_lead": reminder_lead, "email": email,
-               "listing_confirmation_reminders": listing_confirmation_reminders}
+               "email_details": email_details, "listing_confirmation_reminders": listing_confirmation_reminders}
     changes = {name: value for name, value in changes.items() if value is not None}
     for name in PREFERENCE_FLAGS:
         if name in changes and not isinstance(changes[name], bool):
@@ -115,7 +116,8 @@ def notification_email_deliver(*, notification_id: int) -> bool:
     back, for a retry. Returns whether an email was sent."""
     from peercircle.notifications.emails import notification_email
 
-    notification = Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    notification = (Notification.objects.select_related("recipient", "recipient__notification_preferences")
+                    .filter(pk=notification_id).first())
     if notification is None or notification.emailed_at is not None or not wants_email(notification.recipient):
         return False
     if not Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(emailed_at=timezone.now()):

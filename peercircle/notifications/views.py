@@ -87,7 +87,8 @@ def preferences(request):
     current = preferences_for(request.user)
     show_listing = not current.listing_confirmation_reminders or facilitates_a_group(request.user)
     initial = {"meeting_reminders": current.meeting_reminders, "reminder_lead": current.reminder_lead,
-               "email": current.email, "listing_confirmation_reminders": current.listing_confirmation_reminders}
+               "email": current.email, "email_details": current.email_details,
+               "listing_confirmation_reminders": current.listing_confirmation_reminders}
     form = PreferencesForm(request.POST or None, initial=initial, show_listing=show_listing)
     if request.method == "POST" and form.is_valid():
         try:

@@ -76,7 +76,7 @@ def test_a_visitor_hears_the_outcome_once_by_email_and_the_address_is_then_forgo
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["visitor@example.org"]
-    assert message.subject == "Your suggestion for “Manchester grief circle” was reviewed"
+    assert message.subject == "Your suggestion on PeerCircle was reviewed"  # names no group
     assert "We checked: it is still 19:00." in message.body and "/groups/circle/" in message.body
     assert ListingCorrection.objects.get(pk=correction.pk).contact_email == ""
 
@@ -91,7 +91,8 @@ def test_a_visitor_who_wrote_in_spanish_hears_back_in_spanish(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         listing_correction_resolve(actor=facilitator, correction=correction, outcome="done")
-    assert mail.outbox[0].subject == "Gracias: se ha hecho tu corrección de «Manchester grief circle»"
+    assert mail.outbox[0].subject == "Se ha revisado tu sugerencia en PeerCircle"
+    assert "Sugeriste una corrección para la ficha de «Manchester grief circle»" in mail.outbox[0].body
 
 
 def test_a_person_waiting_is_told_when_a_place_opens_up(circle, member, other_member):

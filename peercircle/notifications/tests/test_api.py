@@ -46,15 +46,41 @@ def test_someone_elses_notification_answers_404(member_client, other_member):
 def test_preferences_read_and_replaced(member, member_client):
     assert member_client.get("/api/v1/me/notification-preferences").json() == {
         "meeting_reminders": True, "reminder_lead": "day", "email": True, "email_verified": True,
-        "listing_confirmation_reminders": True}
+        "email_details": False, "listing_confirmation_reminders": True}
 
     changed = member_client.put("/api/v1/me/notification-preferences", {
-        "meeting_reminders": True, "reminder_lead": "hours", "email": False,
+        "meeting_reminders": True, "reminder_lead": "hours", "email": False, "email_details": True,
         "listing_confirmation_reminders": False}, content_type=JSON)
 
     assert changed.status_code == 200 and changed.json()["reminder_lead"] == "hours"
-    assert changed.json()["email"] is False
-    assert NotificationPreferences.objects.get(user=member).reminder_lead == "hours"
+    assert changed.json()["email"] is False and changed.json()["email_details"] is True
+    saved = NotificationPreferences.objects.get(user=member)
+    assert saved.reminder_lead == "hours" and saved.email_details is True
+
+
+def test_email_details_left_out_stays_as_it_is(member, member_client):
+    everything = {"meeting_reminders": True, "reminder_lead": "day", "email": True,
+                  "listing_confirmation_reminders": True}
+    member_client.put("/api/v1/me/notification-preferences", {**everything, "email_details": True},
+                      content_type=JSON)
+
+    unchanged = member_client.put("/api/v1/me/notification-preferences", {**everything, "email": False},
+                                  content_type=JSON)
+    turned_off = member_client.put("/api/v1/me/notification-preferences", {**everything, "email_details": False},
+                                   content_type=JSON)
+
+    assert unchanged.status_code == 200 and unchanged.json()["email_details"] is True
+    assert turned_off.json()["email_details"] is False
+    assert NotificationPreferences.objects.get(user=member).email_details is False
+
+
+def test_email_details_must_be_yes_or_no(member, member_client):
+    refused = member_client.put("/api/v1/me/notification-preferences", {
+        "meeting_reminders": True, "reminder_lead": "day", "email": True, "email_details": "maybe",
+        "listing_confirmation_reminders": True}, content_type=JSON)
+
+    assert refused.status_code == 422
+    assert not NotificationPreferences.objects.filter(user=member).exists()
 
 
 def test_a_bad_preference_is_refused_with_a_message_and_nothing_changes(member, member_client):

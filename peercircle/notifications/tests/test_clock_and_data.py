@@ -76,12 +76,12 @@ def test_run_starts_the_clock_unless_it_is_turned_off(db, monkeypatch, settings,
 
 def test_notifications_are_in_the_export_and_gone_with_the_account(member):
     NotificationFactory(recipient=member, title="Meeting reminder: Tuesday")
-    NotificationPreferencesFactory(user=member, reminder_lead="both")
+    NotificationPreferencesFactory(user=member, reminder_lead="both", email_details=True)
 
     exported = account_export(user=member)["notifications"]
     account_delete(user=member)
 
-    assert exported["preferences"]["reminder_lead"] == "both"
+    assert exported["preferences"]["reminder_lead"] == "both" and exported["preferences"]["email_details"] is True
     assert [n["title"] for n in exported["notifications"]] == ["Meeting reminder: Tuesday"]
     assert not Notification.objects.filter(recipient=member).exists()
     assert not NotificationPreferences.objects.filter(user=member).exists()

@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from peercircle.groups.models import GroupMembership, MeetingSeries, SupportGroup
+from peercircle.groups.models import GroupMembership, MeetingPlace, MeetingSeries, SupportGroup
 from peercircle.groups.tests.factories import (
     GroupMembershipFactory,
     MeetingExceptionFactory,
@@ -235,6 +237,112 @@ def test_groups_in_other_time_zones_are_reminded_at_their_own_times(mara):
                                                     "Meeting reminder: Europe/Madrid"]
 
 
+# --- Meetings with places: reminded only with a place, told once when still waiting --------------
+
+@pytest.fixture
+def one_place(circle, weekly, mara, other_member):
+    """Tuesday evening takes one person: Mara has the place for 1 April, another member waits."""
+    weekly.capacity = 1
+    weekly.save()
+    other_member.profile.timezone = "Europe/London"
+    other_member.profile.save()
+    GroupMembershipFactory(group=circle, user=other_member)
+    MeetingPlace.objects.create(series=weekly, occurrence_start=AFTER_CHANGE, user=mara, status="booked")
+    MeetingPlace.objects.create(series=weekly, occurrence_start=AFTER_CHANGE, user=other_member, status="waiting")
+    return weekly
+
+
+def titles(user):
+    return [note.title for note in notes(user)]
+
+
+def test_at_a_meeting_with_places_only_people_with_a_place_and_facilitators_are_reminded(
+        one_place, circle, mara, other_member, facilitator):
+    without_place = GroupMembershipFactory(group=circle).user
+    gave_up = GroupMembershipFactory(group=circle).user
+    MeetingPlace.objects.create(series=one_place, occurrence_start=AFTER_CHANGE, user=gave_up, status="cancelled")
+    next_week = GroupMembershipFactory(group=circle).user
+    MeetingPlace.objects.create(series=one_place, occurrence_start=AFTER_CHANGE + timedelta(days=7),
+                                user=next_week, status="booked")
+
+    sent = meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(days=1))
+
+    assert sent == 3
+    assert titles(mara) == ["Meeting reminder: Tuesday evening"]
+    assert titles(facilitator) == ["Meeting reminder: Tuesday evening"]  # runs it, with or without a place
+    assert titles(other_member) == ["Still on the waiting list: Tuesday evening"]
+    (waiting,) = notes(other_member)
+    assert ("You are still on the waiting list for “Tuesday evening” (Harbour grief circle), which starts "
+            "tomorrow at 19:00 (Europe/London time).") in waiting.body
+    assert "please only go if a place opens up for you" in waiting.body
+    assert "To turn off meeting reminders" in waiting.body and waiting.url == "/groups/circle/"
+    assert all(notes(person) == [] for person in (without_place, gave_up, next_week))
+
+
+def test_someone_waiting_is_told_once_whatever_reminders_they_chose(one_place, other_member):
+    NotificationPreferencesFactory(user=other_member, reminder_lead="both")
+
+    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(days=1))
+    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(hours=2))
+    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(hours=2))
+
+    assert titles(other_member) == ["Still on the waiting list: Tuesday evening"]
+
+
+def test_someone_given_a_place_after_being_told_they_wait_gets_the_reminder(one_place, mara, other_member):
+    NotificationPreferencesFactory(user=other_member, reminder_lead="both")
+    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(days=1))
+    MeetingPlace.objects.filter(user=mara).update(status="cancelled")
+    MeetingPlace.objects.filter(user=other_member).update(status="booked")
+
+    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(hours=2))
+
+    waiting, reminder = notes(other_member)
+    assert waiting.title == "Still on the waiting list: Tuesday evening"
+    assert reminder.title == "Meeting reminder: Tuesday evening" and "starts today at 19:00" in reminder.body
+
+
+def test_places_follow_a_moved_meeting(one_place, mara, other_member):
+    new_start = datetime(2025, 4, 2, 18, 30, tzinfo=UTC)  # Wednesday 19:30 in London
+    MeetingExceptionFactory(series=one_place, original_start=AFTER_CHANGE, kind="moved", new_start=new_start)
+
+    meeting_reminders_dispatch(now=new_start - timedelta(days=1))
+
+    (reminder,) = notes(mara)
+    assert "starts tomorrow at 19:30" in reminder.body and "has moved" in reminder.body
+    (waiting,) = notes(other_member)
+    assert "which starts tomorrow at 19:30" in waiting.body and "has moved" in waiting.body
+
+
+def test_a_spanish_speaker_waiting_is_told_in_spanish(one_place, other_member):
+    other_member.language = "es"
+    other_member.save()
+
+    meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(days=1))
+
+    (waiting,) = notes(other_member)
+    assert waiting.title == "Sigues en la lista de espera: Tuesday evening"
+    assert "que empieza mañana a las 19:00 (hora de Europe/London)" in waiting.body
+    assert "ve solo si se libera una plaza para ti" in waiting.body
+
+
+def test_the_places_of_every_due_meeting_are_read_in_one_query(one_place, circle, mara, other_member,
+                                                                 django_assert_max_num_queries):
+    other = MeetingSeriesFactory(group=SupportGroupFactory(timezone="Europe/London"), title="Other", capacity=5)
+    GroupMembershipFactory(group=other.group, user=mara)
+    MeetingPlace.objects.create(series=other, occurrence_start=AFTER_CHANGE, user=mara, status="booked")
+    now = AFTER_CHANGE - timedelta(days=1)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert meeting_reminders_dispatch(now=now) == 4  # Mara twice, the waiting note, the facilitator
+    assert sum('"groups_meetingplace"' in query["sql"] for query in queries.captured_queries) == 1
+    assert sorted(titles(mara)) == ["Meeting reminder: Other", "Meeting reminder: Tuesday evening"]
+
+    # Run again: the same few queries as without places, and one for the places.
+    with django_assert_max_num_queries(9):
+        assert meeting_reminders_dispatch(now=now) == 0
+
+
 # --- The clock's mark: each run reads what is new since the last one ---------------------------
 
 def settled_meeting(group, at: datetime, title: str = "Soon"):
@@ -322,7 +430,8 @@ def test_a_clock_behind_another_does_not_move_the_mark_back(soon, mara):
 
 # --- Email ------------------------------------------------------------------------------------
 
-def test_the_email_is_written_in_the_persons_language(mara, weekly, django_capture_on_commit_callbacks):
+def test_the_email_is_written_in_the_persons_language_and_names_no_group(
+        mara, weekly, django_capture_on_commit_callbacks):
     mara.language = "es"
     mara.save()
 
@@ -335,15 +444,31 @@ def test_the_email_is_written_in_the_persons_language(mara, weekly, django_captu
     to_mara = [m for m in mail.outbox if m.to == [mara.email]]
     assert len(to_mara) == 1
     email = to_mara[0]
-    assert email.subject == "PeerCircle: Recordatorio de reunión: Tuesday evening"
-    assert "empieza mañana a las 19:00" in email.body
-    assert "http://127.0.0.1:8000/groups/circle/" in email.body
+    assert email.subject == "Tienes un mensaje nuevo en PeerCircle"
+    assert "Tienes algo nuevo en PeerCircle: un recordatorio de reunión." in email.body
+    assert f"http://127.0.0.1:8000/notifications/#notification-{note.pk}" in email.body
+    html = email.alternatives[0][0]
+    for private in ("Tuesday evening", "Harbour grief circle", "/groups/circle/", "19:00"):
+        assert private not in email.subject and private not in email.body and private not in html
     assert "Para dejar de recibir estos correos" in email.body
     assert "/notifications/unsubscribe/" in email.extra_headers["List-Unsubscribe"]
-    html = email.alternatives[0][0]
     assert 'lang="es"' in html and "Dejar de recibir estos correos" in html
     note.refresh_from_db()
     assert note.emailed_at is not None
+
+
+def test_the_email_has_the_details_for_someone_who_asked_for_them(mara, weekly, django_capture_on_commit_callbacks):
+    mara.language = "es"
+    mara.save()
+    NotificationPreferencesFactory(user=mara, email_details=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_reminders_dispatch(now=AFTER_CHANGE - timedelta(days=1))
+
+    (email,) = [m for m in mail.outbox if m.to == [mara.email]]
+    assert email.subject == "PeerCircle: Recordatorio de reunión: Tuesday evening"
+    assert "empieza mañana a las 19:00" in email.body
+    assert "http://127.0.0.1:8000/groups/circle/" in email.body
 
 
 def test_no_email_when_email_is_off_but_the_note_is_still_there(mara, weekly, django_capture_on_commit_callbacks):

@@ -138,8 +138,9 @@ def test_the_settings_page_shows_the_defaults_and_saves_choices(member, member_c
     assert response.status_code == 200
     assert form_values(response, "notification-preferences") == {
         "csrfmiddlewaretoken": form_values(response, "notification-preferences")["csrfmiddlewaretoken"],
-        "meeting_reminders": "on", "reminder_lead": "day", "email": "on"}
-    assert "confirm the details of groups" not in text(response)  # not a facilitator
+        "meeting_reminders": "on", "reminder_lead": "day", "email": "on"}  # details in emails: off
+    assert "Include the details in emails" in text(response)
+    assert "confirm my groups' listings" not in text(response)  # not a facilitator
     assert outline(response).unlabelled_fields() == []
     assert 'aria-current="page">Notifications' in text(response)
 
@@ -161,15 +162,45 @@ def test_a_bad_value_is_refused_kindly_and_nothing_changes(member, member_client
     assert not NotificationPreferences.objects.filter(user=member).exists()
 
 
-def test_facilitators_can_turn_off_confirmation_reminders(facilitator, facilitator_client):
+def test_facilitators_can_turn_off_confirmation_reminders_and_suggested_corrections(facilitator, facilitator_client):
     SupportGroupFactory(facilitator=facilitator)
 
     page = facilitator_client.get("/me/notifications/")
-    assert "Remind me to confirm the details of groups I facilitate" in text(page)
+    assert "Reminders to confirm my groups' listings, and suggested corrections to them" in text(page)
+    assert "and a note when someone suggests a correction to it." in text(page)
     facilitator_client.post("/me/notifications/", {"reminder_lead": "day", "meeting_reminders": "on",
                                                    "email": "on"})
 
     assert NotificationPreferences.objects.get(user=facilitator).listing_confirmation_reminders is False
+
+
+def test_the_details_in_emails_are_off_until_asked_for(member, member_client):
+    page = member_client.get("/me/notifications/")
+    assert "no group or meeting is named, in case someone else sees your inbox" in text(page)
+    assert 'aria-describedby="id_email_details_helptext"' in text(page)
+
+    member_client.post("/me/notifications/", {"reminder_lead": "day", "meeting_reminders": "on", "email": "on",
+                                              "email_details": "on"})
+
+    assert NotificationPreferences.objects.get(user=member).email_details is True
+    assert form_values(member_client.get("/me/notifications/"), "notification-preferences")["email_details"] == "on"
+
+    member_client.post("/me/notifications/", {"reminder_lead": "day", "email": "on"})
+
+    assert NotificationPreferences.objects.get(user=member).email_details is False
+
+
+def test_the_settings_page_in_spanish(facilitator, facilitator_client):
+    facilitator.language = "es"
+    facilitator.save()
+    SupportGroupFactory(facilitator=facilitator)
+
+    page = text(facilitator_client.get("/me/notifications/"))
+
+    assert "Incluir los detalles en los correos" in page
+    assert "no nombra ningún grupo ni reunión" in page
+    assert "Recordatorios para confirmar las fichas de mis grupos, y correcciones que alguien sugiera" in page
+    assert "y un aviso cuando alguien sugiere una corrección." in page
 
 
 def test_the_page_says_when_no_email_can_be_sent(member, member_client):

@@ -4,8 +4,12 @@ import pytest
 from django.core import mail
 
 from peercircle.core.models import AuditEntry
-from peercircle.notifications.models import Notification
-from peercircle.notifications.services import notification_send
+from peercircle.notifications.models import Notification, NotificationPreferences
+from peercircle.notifications.services import (
+    NotificationError,
+    notification_preferences_update,
+    notification_send,
+)
 from peercircle.notifications.tests.factories import NotificationPreferencesFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +67,17 @@ def test_links_stay_on_the_site(member, url):
 def test_an_unknown_kind_is_a_programming_error(member):
     with pytest.raises(ValueError, match="register_kind"):
         send(member, kind="no_such_kind")
+
+
+def test_choices_that_are_not_yes_or_no_are_refused_and_nothing_changes(member):
+    with pytest.raises(NotificationError, match="Please answer yes or no"):
+        notification_preferences_update(user=member, email=False, email_details="yes")
+
+    assert not NotificationPreferences.objects.filter(user=member).exists()
+
+
+def test_asking_for_the_details_in_emails_is_audited(member):
+    notification_preferences_update(user=member, email_details=True)
+
+    entry = AuditEntry.objects.get(action="notification_preferences.update", subject=member)
+    assert entry.data == {"email_details": True}
