@@ -78,7 +78,7 @@ def build(groups: int, meetings_per_group: int, seed: int) -> tuple[int, int]:
     from peercircle.directory.index import index_groups
     from peercircle.experiences.models import TaxonomyNode
     from peercircle.groups.models import MeetingSeries, SupportGroup
-    from peercircle.groups.signals import need_codes_text
+    from peercircle.groups.signals import HOUR_FIELDS, meeting_hours, need_codes_text
 
     rng = random.Random(seed)
     nodes = dict(TaxonomyNode.objects.filter(code__in=EXPERIENCES).values_list("code", "pk"))
@@ -127,6 +127,14 @@ def build(groups: int, meetings_per_group: int, seed: int) -> tuple[int, int]:
             SupportGroup.objects.bulk_update(created, ["need_codes"])
             index_groups(created)  # bulk_create skips the signal that indexes words
             MeetingSeries.objects.bulk_create(series)
+            # bulk_create skips the signal that keeps each group's meeting hours.
+            by_group = {}
+            for item in series:
+                by_group.setdefault(item.group_id, []).append(item)
+            for group in created:
+                for field, value in meeting_hours(by_group.get(group.pk, ())).items():
+                    setattr(group, field, value)
+            SupportGroup.objects.bulk_update(created, list(HOUR_FIELDS))
         made_groups += len(created)
         made_meetings += len(series)
     from django.db import connection

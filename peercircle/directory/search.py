@@ -20,11 +20,9 @@ from django.db import connection
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     FloatField,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     Value,
@@ -32,6 +30,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -57,6 +56,7 @@ from peercircle.organizations.models import Organization, Program
 
 PAGE_SIZE = 20
 COUNT_CAP = 200
+ALL_HOURS = (1 << 24) - 1
 # What a hit shows (page and API): loading only these keeps a page of results cheap.
 HIT_FIELDS = ("slug", "name", "status", "format", "leadership", "city", "country", "timezone", "languages",
               "organization", "online_url_visibility")
@@ -333,14 +333,12 @@ def _filtered(groups, criteria: Criteria):
     if criteria.open_to_join:
         groups = groups.filter(join_policy=JoinPolicy.OPEN, status=GroupStatus.ACTIVE)
     if criteria.weekdays or criteria.hours:
-        series = MeetingSeries.objects.filter(group_id=OuterRef("pk"), is_active=True)
-        if criteria.weekdays:
-            mask = sum(1 << (day - 1) for day in criteria.weekdays)
-            series = series.annotate(day_hit=F("weekdays").bitand(mask)).filter(day_hit__gt=0)
-        if criteria.hours:
-            series = series.filter(reduce(lambda a, b: a | b, (
-                Q(start_minute__gte=start * 60, start_minute__lt=end * 60) for start, end in criteria.hours)))
-        groups = groups.filter(Exists(series))
+        # A meeting on one of the days that starts in one of the hours (local time): the
+        # group's own per-day hour bits, so no join to its series.
+        hours = ALL_HOURS if not criteria.hours else sum(
+            1 << hour for start, end in criteria.hours for hour in range(int(start), min(int(math.ceil(end)), 24)))
+        groups = groups.filter(reduce(lambda a, b: a | b, (
+            Q(GreaterThan(F(f"meeting_hours_{day}").bitand(hours), 0)) for day in criteria.weekdays or range(1, 8))))
     if criteria.country:
         groups = groups.filter(country=criteria.country)
     return groups

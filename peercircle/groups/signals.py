@@ -1,10 +1,38 @@
-"""Keep `SupportGroup.need_codes` in step with its experiences and communities, however they
-change (services, the admin, factories)."""
+"""Keep a group's search columns in step, however things change (services, the admin,
+factories): `need_codes` with its experiences and communities, `meeting_hours_*` with its
+meeting series."""
 
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from peercircle.groups.models import SupportGroup
+from peercircle.groups.models import MeetingSeries, SupportGroup
+
+HOUR_FIELDS = tuple(f"meeting_hours_{day}" for day in range(1, 8))
+
+
+def meeting_hours(series_list) -> dict[str, int]:
+    """The hours each day of the week at which `series_list` start, as SupportGroup fields."""
+    hours = dict.fromkeys(HOUR_FIELDS, 0)
+    for series in series_list:
+        if not series.is_active:
+            continue
+        for day in range(7):
+            if series.weekdays & (1 << day):
+                hours[HOUR_FIELDS[day]] |= 1 << (series.start_minute // 60)
+    return hours
+
+
+def refresh_meeting_hours(group_id: int) -> None:
+    series = MeetingSeries.objects.filter(group_id=group_id, is_active=True).only(
+        "is_active", "weekdays", "start_minute")
+    SupportGroup.objects.filter(pk=group_id).update(**meeting_hours(series))
+
+
+@receiver(post_save, sender=MeetingSeries)
+@receiver(post_delete, sender=MeetingSeries)
+def _schedule_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_meeting_hours(instance.group_id)
 
 
 def need_codes_text(codes) -> str:

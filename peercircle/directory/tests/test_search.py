@@ -337,3 +337,17 @@ def test_words_are_found_from_their_start_and_follow_a_renamed_group(facilitator
     group_update(actor=facilitator, group=walkers, name="Sunday strollers", description="Gentle strolls.")
     assert names(api(q="walk")) == []
     assert names(api(q="strollers")) == ["Sunday strollers"]
+
+
+def test_day_and_time_filters_follow_schedules_as_they_change(facilitator):
+    from peercircle.groups.services import meeting_series_end, meeting_series_update
+
+    made = group("Changing circle", rule="FREQ=WEEKLY;BYDAY=TU", at=time(19, 0))
+    made.memberships.create(user=facilitator, role="facilitator", status="active")
+    series = made.series.get()
+    assert names(api(q="grief", weekday=2, time_of_day="evening")) == ["Changing circle"]
+    meeting_series_update(actor=facilitator, series=series, start_time=time(10, 0))
+    assert names(api(q="grief", weekday=2, time_of_day="evening")) == []
+    assert names(api(q="grief", time_of_day="morning")) == ["Changing circle"]
+    meeting_series_end(actor=facilitator, series=series)
+    assert names(api(q="grief", time_of_day="morning")) == []

@@ -94,6 +94,16 @@ class SupportGroup(TimeStampedModel):
     # The codes of its experiences and communities ("|grief|grief.partner|"), kept in step by
     # a signal: the directory ranks on them without a join.
     need_codes = models.TextField(blank=True, default="", editable=False)
+    # When its schedules meet: for each day of the week (ISO, Monday 1), the hours (0-23, local
+    # time) at which a meeting starts, as bits. Kept in step with the series by a signal; the
+    # directory's day and time filters read them without a join.
+    meeting_hours_1 = models.PositiveIntegerField(default=0, editable=False)
+    meeting_hours_2 = models.PositiveIntegerField(default=0, editable=False)
+    meeting_hours_3 = models.PositiveIntegerField(default=0, editable=False)
+    meeting_hours_4 = models.PositiveIntegerField(default=0, editable=False)
+    meeting_hours_5 = models.PositiveIntegerField(default=0, editable=False)
+    meeting_hours_6 = models.PositiveIntegerField(default=0, editable=False)
+    meeting_hours_7 = models.PositiveIntegerField(default=0, editable=False)
     join_policy = models.CharField(_("who may join"), max_length=20, choices=JoinPolicy.choices,
                                    default=JoinPolicy.OPEN)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
