@@ -265,9 +265,11 @@ NINJA_PAGINATION_PER_PAGE = 50
 # --- Importing listings (Meeting Guide feeds, HSDS exports) ---------------------------------
 # Addresses on private, loopback or link-local networks are refused unless this is on.
 PEERCIRCLE_IMPORT_ALLOW_PRIVATE_URLS = env.bool("PEERCIRCLE_IMPORT_ALLOW_PRIVATE_URLS", default=False)
+# Ports an address may use besides 80 and 443 (comma-separated); any port when private URLs are allowed.
+PEERCIRCLE_IMPORT_ALLOWED_PORTS = env.list("PEERCIRCLE_IMPORT_ALLOWED_PORTS", cast=int, default=[])
 PEERCIRCLE_IMPORT_MAX_BYTES = env.int("PEERCIRCLE_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 PEERCIRCLE_IMPORT_MAX_ROWS = env.int("PEERCIRCLE_IMPORT_MAX_ROWS", default=2000)
-PEERCIRCLE_IMPORT_TIMEOUT = env.int("PEERCIRCLE_IMPORT_TIMEOUT", default=15)  # seconds to fetch an address
+PEERCIRCLE_IMPORT_TIMEOUT = env.int("PEERCIRCLE_IMPORT_TIMEOUT", default=15)  # seconds for a whole fetch, redirects included
 
 LOGGING = {
     "version": 1,
