@@ -313,8 +313,10 @@ def _related_codes(codes: tuple[str, ...]) -> tuple[set[str], set[str]]:
 
 
 def _has_codes(codes) -> Q:
-    """The group serves one of `codes` (experiences or communities), read from its own row."""
-    return reduce(lambda a, b: a | b, (Q(need_codes__contains=f"|{code}|") for code in sorted(codes)))
+    """The group serves one of `codes` or an entry under one ("grief" covers "grief.partner"),
+    read from its own row: two LIKEs a code, however many entries it has."""
+    return reduce(lambda a, b: a | b, (Q(need_codes__contains=f"|{code}|") | Q(need_codes__contains=f"|{code}.")
+                                       for code in sorted(codes)))
 
 
 def _with_codes(relation: str, codes):
@@ -368,7 +370,7 @@ def _ranked(criteria: Criteria):
     if exact:
         groups = groups.filter(pk__in=_with_codes("experiences", exact | broader).values("supportgroup_id"))
         relevance = _float(EXPERIENCE_EXACT) if not broader else Case(
-            When(_has_codes(exact), then=_float(EXPERIENCE_EXACT)),
+            When(_has_codes(criteria.experiences), then=_float(EXPERIENCE_EXACT)),
             default=_float(EXPERIENCE_BROADER), output_field=FloatField())
     elif communities:
         groups = groups.filter(pk__in=_with_codes("communities", communities).values("supportgroup_id"))
@@ -378,7 +380,7 @@ def _ranked(criteria: Criteria):
                                .values("group_id"))
     if communities:
         relevance = relevance + (_float(COMMUNITY) if not exact else Case(
-            When(_has_codes(communities), then=_float(COMMUNITY)),
+            When(_has_codes(criteria.communities), then=_float(COMMUNITY)),
             default=_float(0.0), output_field=FloatField()))
     if criteria.terms:
         relevance = relevance + term_score * _float(TERM_IN_NAME / 2)
