@@ -14,5 +14,7 @@ class GroupsConfig(AppConfig):
         register_connection_provider(share_a_group)
 
         from peercircle.groups.notices import register_kinds
+        from peercircle.groups.signals import connect_taxonomy_signals
 
         register_kinds()
+        connect_taxonomy_signals()

@@ -70,3 +70,45 @@ def _needs_changed(sender, instance, action, reverse, pk_set, **kwargs):
     else:
         group_ids = pk_set or ()
     refresh_need_codes(group_ids)
+
+
+def _node_model():
+    from peercircle.experiences.models import TaxonomyNode
+
+    return TaxonomyNode
+
+
+def _groups_of_node(node_id) -> list[int]:
+    ids = set(SupportGroup.experiences.through.objects.filter(taxonomynode_id=node_id)
+              .values_list("supportgroup_id", flat=True))
+    ids |= set(SupportGroup.communities.through.objects.filter(taxonomynode_id=node_id)
+               .values_list("supportgroup_id", flat=True))
+    return sorted(ids)
+
+
+def _node_deleting(sender, instance, **kwargs):
+    # Deleting a node removes its links without an m2m signal: note its groups first.
+    instance._groups_before_delete = _groups_of_node(instance.pk)
+
+
+def _node_deleted(sender, instance, **kwargs):
+    refresh_need_codes(getattr(instance, "_groups_before_delete", ()))
+
+
+def _node_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    # A code is stable, but if an admin edits one, the groups that serve it follow (a sync of
+    # labels and synonyms names its fields and leaves the groups alone).
+    if created or raw or (update_fields is not None and "code" not in update_fields):
+        return
+    refresh_need_codes(_groups_of_node(instance.pk))
+
+
+def connect_taxonomy_signals() -> None:
+    from django.db.models.signals import post_delete as deleted
+    from django.db.models.signals import post_save as saved
+    from django.db.models.signals import pre_delete
+
+    node = _node_model()
+    pre_delete.connect(_node_deleting, sender=node, dispatch_uid="groups_node_deleting")
+    deleted.connect(_node_deleted, sender=node, dispatch_uid="groups_node_deleted")
+    saved.connect(_node_saved, sender=node, dispatch_uid="groups_node_saved")

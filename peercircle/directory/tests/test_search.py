@@ -351,3 +351,18 @@ def test_day_and_time_filters_follow_schedules_as_they_change(facilitator):
     assert names(api(q="grief", time_of_day="morning")) == ["Changing circle"]
     meeting_series_end(actor=facilitator, series=series)
     assert names(api(q="grief", time_of_day="morning")) == []
+
+
+def test_a_groups_need_codes_follow_its_experiences_and_the_taxonomy():
+    from peercircle.experiences.models import TaxonomyNode
+
+    made = group("Codes circle", codes=("grief.partner",))
+    made.refresh_from_db()
+    assert made.need_codes == "|grief.partner|"
+    made.experiences.add(TaxonomyNode.objects.get(code="mental_health.anxiety"))
+    made.refresh_from_db()
+    assert made.need_codes == "|grief.partner|mental_health.anxiety|"
+    node = TaxonomyNode.objects.get(code="mental_health.anxiety")
+    node.support_groups.clear()  # from the node's side
+    made.refresh_from_db()
+    assert made.need_codes == "|grief.partner|"
