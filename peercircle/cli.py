@@ -17,6 +17,7 @@ COMMANDS = {
     "taxonomy-sync": "Reload the bundled experience taxonomy (labels, synonyms).",
     "rotate-keys": "Re-encrypt confidential text with the newest key in PEERCIRCLE_ENCRYPTION_KEYS.",
     "check-deploy": "Check the settings for a production deployment.",
+    "suggest-experiences": "Suggest experience codes for JSON lines of text on standard input (--backend lexical).",
     "import-listings": "Preview (or --apply) groups from a Meeting Guide feed or an HSDS export: <org> <file-or-url>.",
 }
 

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from ninja import Router, Schema, Status
 
 from peercircle.accounts.selectors import person_view
@@ -189,3 +189,44 @@ def person_experiences(request, public_id: UUID):
         "experiences": [_experience_out(e, own=False) for e in view["experiences"]],
         "communities": [_community_out(c) for c in view["communities"]],
     }
+
+
+class SuggestIn(Schema):
+    text: str
+    lang: Lang | None = None
+    limit: int = 5
+
+
+class SuggestionOut(Schema):
+    code: str
+    score: float
+    label: str
+    evidence: list[str]
+
+
+class SuggestOut(Schema):
+    experiences: list[SuggestionOut]
+    communities: list[SuggestionOut]
+    backend: str
+    help_now: bool
+
+
+@router.post("/experiences/suggest", response={200: SuggestOut, 400: Message},
+             summary="Suggest experience and community codes for a story in someone's own words")
+def suggest_codes(request, payload: SuggestIn):
+    """Nothing is stored: the person confirms or changes the codes, then records them with
+    `POST /me/experiences`. `help_now` is true when the words sound like someone in danger, so
+    a page can show where to get help right away."""
+    from peercircle.core.text import prepare_user_text
+    from peercircle.experiences.suggest import suggest
+
+    text = payload.text.strip()
+    if not text:
+        return Status(400, {"detail": gettext("Tell us a little about what you are going through, in your own words.")})
+    if len(text) > 5000:
+        return Status(400, {"detail": gettext("That is a lot to take in at once: please keep it under 5,000 "
+                                              "characters.")})
+    lang = payload.lang or (get_language() or "en")[:2]
+    screened = prepare_user_text(text=text, lang=lang, markdown=False).screening
+    found = suggest(text, lang=lang, limit=max(1, min(payload.limit, 10)))
+    return {**found.to_dict(), "help_now": bool(screened.needs_person)}

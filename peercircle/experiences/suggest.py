@@ -1,0 +1,201 @@
+"""Suggest taxonomy codes from someone's own words, ranked with a confidence, for the person to
+confirm or change — PeerCircle never assigns codes silently.
+
+One interface, `suggest(text, lang=..., backend=...)`, over backends:
+
+- "lexical" (the default, no model): taxonomy phrases found in the text (labels and synonyms in
+  both languages, `lexicon.find_phrases`), plus a weaker bag-of-words similarity between the text
+  and each node's description, label and synonyms (TF-IDF with a cosine), for stories that
+  paraphrase ("the house is so quiet since the funeral").
+- "semantic" (sentence embeddings, an optional extra) is the next step of issue 4 and not here yet.
+
+The lexical index is built once per process next to the phrase lexicon and reset with it.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from peercircle.experiences import lexicon
+
+BACKENDS = ("lexical",)
+LIMIT = 5
+MIN_CONFIDENCE = 0.2
+PHRASE_WEIGHT = 1.0
+SIMILARITY_WEIGHT = 1.6
+PARENT_SHARE = 0.35  # a matched entry lends its broader code some of its score
+
+# Words that say nothing about an experience, in both languages (folded like lexicon tokens).
+STOPWORDS = frozenset("""
+    a an the and or but of in on at to for with without from by about into over after before
+    since so very really just still even also too not no never ever always i im ive id me my
+    mine myself we our us you your he she it its they them their his her this that these those
+    there here is are was were be been being am do does did doing have has had having can cant
+    could would should will wont dont didnt doesnt isnt wasnt arent get got go going went
+    know feel feeling felt think thing things much many more most some any all every one two
+    day days time times year years week weeks month months now then when what who how why
+    where which while because like want need anyone someone people person other others just
+    el la los las un una unos unas y o u e de del al en con sin para por que quien donde como
+    cuando mi mis tu tus su sus me te se le lo les nos yo ya no ni si muy mas pero porque
+    desde hasta hace estoy esta estan estaba era es son fue ser estar tengo tiene tenia hay
+    he ha han solo sola solos todo toda todos todas nada algo alguien cada dia dias ano anos
+    mes meses semana semanas vez veces ahora siempre nunca tan tanto mucho mucha muchos
+    muchas otro otra otros otras este esta estos estas ese esa eso aqui
+""".split())
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    code: str
+    kind: str  # "experience" or "community"
+    score: float  # confidence, 0..1
+    label: str
+    evidence: tuple[str, ...] = ()  # the words of the text that led to it
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "score": round(self.score, 3), "label": self.label,
+                "evidence": list(self.evidence)}
+
+
+@dataclass
+class Suggestions:
+    experiences: list[Suggestion] = field(default_factory=list)
+    communities: list[Suggestion] = field(default_factory=list)
+    backend: str = "lexical"
+
+    def to_dict(self) -> dict:
+        return {"experiences": [s.to_dict() for s in self.experiences],
+                "communities": [s.to_dict() for s in self.communities], "backend": self.backend}
+
+
+class SuggesterError(ValueError):
+    """A backend that cannot run here (not installed, unknown): the message says what to do."""
+
+
+def suggest(text: str, *, lang: str | None = None, backend: str = "lexical", limit: int = LIMIT) -> Suggestions:
+    """Ranked experience and community codes for `text`, best first, each with a confidence."""
+    if backend == "lexical":
+        scores, evidence = _lexical_scores(text, lang)
+    else:
+        raise SuggesterError(f"Unknown backend {backend!r}: choose one of {', '.join(BACKENDS)}.")
+    return _ranked(scores, evidence, lang=lang, limit=limit, backend=backend)
+
+
+def _ranked(scores: dict[str, float], evidence: dict[str, list[str]], *, lang, limit: int, backend: str) -> Suggestions:
+    nodes = lexicon.get_lexicon().nodes
+    found = Suggestions(backend=backend)
+    for code, raw in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+        node = nodes.get(code)
+        confidence = 1 - math.exp(-raw)
+        if node is None or confidence < MIN_CONFIDENCE:
+            continue
+        bucket = found.communities if node.kind == "community" else found.experiences
+        if len(bucket) < limit:
+            bucket.append(Suggestion(code=code, kind=node.kind, score=confidence, label=node.label(lang),
+                                     evidence=tuple(dict.fromkeys(evidence.get(code, ())))[:3]))
+    return found
+
+
+# --- The lexical backend -------------------------------------------------------------------------
+
+def _lexical_scores(text: str, lang: str | None) -> tuple[dict[str, float], dict[str, list[str]]]:
+    tokens = lexicon.tokenize(text)
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[str]] = defaultdict(list)
+    index = _index()
+    # Phrases: the strongest signal. Both languages: people mix them.
+    for match in lexicon.find_phrases_in_tokens(tokens, None):
+        scores[match.code] += PHRASE_WEIGHT * match.weight
+        evidence[match.code].append(" ".join(tokens[match.start:match.end]))
+    # Words: a cosine against each node's document, for stories told in other words.
+    words = Counter(_stems(tokens))
+    if words:
+        query = {word: count * index.idf.get(word, 0.0) for word, count in words.items()}
+        norm = math.sqrt(sum(weight * weight for weight in query.values())) or 1.0
+        for code, vector, doc_norm in index.documents:
+            dot = 0.0
+            hits = []
+            for word, weight in query.items():
+                value = vector.get(word)
+                if value:
+                    dot += weight * value
+                    hits.append(word)
+            if dot:
+                similarity = dot / (norm * doc_norm)
+                scores[code] += SIMILARITY_WEIGHT * similarity
+                evidence[code].extend(hits)
+    # A specific entry also speaks for its broader code, a little.
+    nodes = index.parents
+    for code, score in list(scores.items()):
+        parent = nodes.get(code)
+        if parent:
+            scores[parent] += PARENT_SHARE * score
+    return scores, evidence
+
+
+def _stems(tokens) -> list[str]:
+    """Tokens without stop words, cut to a rough stem (so "drinking", "drink", "drinks" meet)."""
+    out = []
+    for token in tokens:
+        if len(token) < 3 or token in STOPWORDS or token.isdigit():
+            continue
+        out.append(_stem(token))
+    return out
+
+
+def _stem(token: str) -> str:
+    for ending in ("amientos", "imientos", "aciones", "iciones", "amiento", "imiento", "acion", "icion",
+                   "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "s", "os", "as", "o", "a", "e"):
+        if token.endswith(ending) and len(token) - len(ending) >= 4:
+            return token[: -len(ending)]
+    return token[:10]
+
+
+@dataclass
+class _Index:
+    idf: dict[str, float]
+    documents: list[tuple[str, dict[str, float], float]]  # (code, tf-idf vector, its norm)
+    parents: dict[str, str]
+
+
+_lock = threading.Lock()
+_cached: tuple[int, _Index] | None = None
+
+
+def _index() -> _Index:
+    """Built from the same lexicon object (so `lexicon.reset_cache()` rebuilds it too)."""
+    global _cached
+    current = lexicon.get_lexicon()
+    cached = _cached
+    if cached is not None and cached[0] == id(current):
+        return cached[1]
+    with _lock:
+        if _cached is None or _cached[0] != id(current):
+            _cached = (id(current), _build(current))
+        return _cached[1]
+
+
+def _build(current) -> _Index:
+    from peercircle.experiences.models import TaxonomyNode
+
+    texts: dict[str, list[str]] = defaultdict(list)
+    for code, label_en, label_es, description_en, description_es, synonyms_en, synonyms_es in (
+            TaxonomyNode.objects.filter(is_active=True).values_list(
+                "code", "label_en", "label_es", "description_en", "description_es", "synonyms_en", "synonyms_es")):
+        # Labels and synonyms count double: they name the experience; descriptions tell it.
+        named = " ".join([label_en, label_es, *(synonyms_en or []), *(synonyms_es or [])])
+        texts[code] += [named, named, description_en, description_es]
+    bags = {code: Counter(_stems(lexicon.tokenize(" ".join(parts)))) for code, parts in texts.items()}
+    frequency = Counter(word for bag in bags.values() for word in bag)
+    total = len(bags) or 1
+    idf = {word: math.log((1 + total) / (1 + count)) + 1 for word, count in frequency.items()}
+    documents = []
+    for code, bag in bags.items():
+        vector = {word: (1 + math.log(count)) * idf[word] for word, count in bag.items()}
+        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+        documents.append((code, vector, norm))
+    parents = {code: node.parent for code, node in current.nodes.items() if node.parent}
+    return _Index(idf=idf, documents=documents, parents=parents)
