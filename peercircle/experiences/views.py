@@ -27,7 +27,9 @@ def _mine(user):
 
 @login_required
 def my_experiences(request):
-    form = ExperienceForm(request.POST or None)
+    # "Use this" on a suggestion comes back here with the code chosen in the form, to confirm.
+    chosen = request.GET.get("code", "")
+    form = ExperienceForm(request.POST or None, initial={"code": chosen} if chosen else None)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -108,3 +110,27 @@ def taxonomy_node(request, code):
 
         raise Http404
     return render(request, "experiences/node.html", {"node": node})
+
+
+@login_required
+@require_POST
+def experience_suggest(request):
+    """Suggestions for what someone wrote in their own words, to choose from (nothing is
+    added until they confirm it in the form). POST, so their words stay out of addresses and
+    logs; nothing they wrote is stored."""
+    from peercircle.core.text import prepare_user_text
+    from peercircle.experiences.suggest import suggest
+
+    words = (request.POST.get("words") or "").strip()[:5000]
+    context = {"words": words, "suggested": None, "help_now": False}
+    if not words:
+        context["suggest_error"] = _("Tell us a little about what you are going through, in your own words.")
+    else:
+        lang = getattr(request, "LANGUAGE_CODE", "en")[:2]
+        context["suggested"] = suggest(words, lang=lang)
+        context["help_now"] = prepare_user_text(text=words, lang=lang, markdown=False).screening.needs_person
+    if request.htmx:
+        return render(request, "experiences/_suggestions.html", context)
+    form = ExperienceForm()
+    return render(request, "experiences/mine.html",
+                  {"form": form, "community_form": CommunityForm(), **_mine(request.user), **context})

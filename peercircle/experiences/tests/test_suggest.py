@@ -92,3 +92,20 @@ def test_the_api_refuses_empty_text_kindly_and_points_to_help_when_needed(member
     assert danger.status_code == 200 and danger.json()["help_now"] is True
     assert Client().post("/api/v1/experiences/suggest", {"text": "x"},
                          content_type="application/json").status_code in (401, 403)
+
+
+def test_the_my_experiences_page_suggests_from_words_and_the_person_confirms(member):
+    from peercircle.core.tests.helpers import text
+    from peercircle.experiences.models import PersonExperience
+
+    client = signed_in(member)
+    page = client.post("/me/experiences/suggest/", {"words": "mum passed in March and the house is so quiet"})
+    assert page.status_code == 200
+    body = text(page)
+    assert "Loss of a parent" in body and "Use this" in body and "it is not saved" in body
+    assert not PersonExperience.objects.filter(user=member).exists()  # never assigned silently
+    # "Use this" opens the form with the code chosen, for the person to confirm.
+    form = client.get("/me/experiences/", {"code": "grief.parent"})
+    assert 'value="grief.parent" selected' in form.content.decode()
+    partial = client.post("/me/experiences/suggest/", {"words": ""}, headers={"HX-Request": "true"})
+    assert "in your own words" in text(partial) and "<html" not in partial.content.decode()
