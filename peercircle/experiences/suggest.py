@@ -23,10 +23,10 @@ from peercircle.experiences import lexicon
 
 BACKENDS = ("lexical",)
 LIMIT = 5
-MIN_CONFIDENCE = 0.2
+MIN_CONFIDENCE = 0.05
 PHRASE_WEIGHT = 1.0
-SIMILARITY_WEIGHT = 1.6
-PARENT_SHARE = 0.35  # a matched entry lends its broader code some of its score
+SIMILARITY_WEIGHT = 3.0
+PARENT_SHARE = 0.2  # a matched entry lends its broader code some of its score
 
 # Words that say nothing about an experience, in both languages (folded like lexicon tokens).
 STOPWORDS = frozenset("""

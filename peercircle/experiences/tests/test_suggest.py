@@ -109,3 +109,19 @@ def test_the_my_experiences_page_suggests_from_words_and_the_person_confirms(mem
     assert 'value="grief.parent" selected' in form.content.decode()
     partial = client.post("/me/experiences/suggest/", {"words": ""}, headers={"HX-Request": "true"})
     assert "in your own words" in text(partial) and "<html" not in partial.content.decode()
+
+
+def test_the_evaluation_stories_use_real_codes_in_both_languages():
+    from pathlib import Path
+
+    from peercircle.experiences.models import TaxonomyNode
+
+    path = Path(__file__).resolve().parent.parent / "data" / "eval_stories.jsonl"
+    stories = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    kinds = dict(TaxonomyNode.objects.values_list("code", "kind"))
+    assert len(stories) >= 150 and {s["lang"] for s in stories} == {"en", "es"}
+    assert len({s["id"] for s in stories}) == len(stories)
+    for story in stories:
+        assert story["text"].strip() and 1 <= len(story["experiences"]) <= 3
+        assert all(kinds.get(code) == "experience" for code in story["experiences"]), story["id"]
+        assert all(kinds.get(code) == "community" for code in story["communities"]), story["id"]

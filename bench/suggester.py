@@ -1,0 +1,82 @@
+"""Experience suggester accuracy and speed on the evaluation set of stories in plain words.
+
+    .venv/bin/python bench/suggester.py            # every story
+    .venv/bin/python bench/suggester.py --quick    # the first 40, for CI
+
+Reads peercircle/experiences/data/eval_stories.jsonl (stories in English and Spanish with the
+codes a person would choose), asks `experiences.suggest.suggest` for each, and reports top-1
+(the first suggestion is one of the expected experience codes) and top-3 (one of the first
+three is) accuracy, overall and per language, and the time per suggestion. Builds a throwaway
+SQLite database for the taxonomy. Prints one JSON object as its last line.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+STORIES = ROOT / "peercircle" / "experiences" / "data" / "eval_stories.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="the first 40 stories")
+    parser.add_argument("--backend", default="lexical")
+    parser.add_argument("--misses", action="store_true", help="list the stories missed at top-3")
+    args = parser.parse_args()
+
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["PEERCIRCLE_DATA_DIR"] = tempfile.mkdtemp(prefix="peercircle-bench-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from peercircle.experiences.suggest import suggest
+
+    stories = [json.loads(line) for line in STORIES.read_text().splitlines() if line.strip()]
+    if args.quick:
+        stories = stories[:40]
+    suggest("warm up", lang="en", backend=args.backend)
+    hits = {"top1": [], "top3": []}
+    by_lang: dict[str, dict[str, list[bool]]] = {}
+    timings, misses = [], []
+    for story in stories:
+        start = time.perf_counter()
+        found = suggest(story["text"], lang=story["lang"], backend=args.backend)
+        timings.append((time.perf_counter() - start) * 1000)
+        ranked = [s.code for s in found.experiences]
+        expected = set(story["experiences"])
+        top1, top3 = bool(ranked[:1] and ranked[0] in expected), bool(expected & set(ranked[:3]))
+        for name, hit in (("top1", top1), ("top3", top3)):
+            hits[name].append(hit)
+            by_lang.setdefault(story["lang"], {"top1": [], "top3": []})[name].append(hit)
+        if not top3:
+            misses.append((story["id"], story["text"], sorted(expected), ranked[:3]))
+    if args.misses:
+        for miss in misses:
+            print(*miss, sep=" | ", file=sys.stderr)
+    figures = {
+        "benchmark": "suggester",
+        "backend": args.backend,
+        "stories": len(stories),
+        "top1_accuracy": round(sum(hits["top1"]) / len(stories), 3),
+        "top3_accuracy": round(sum(hits["top3"]) / len(stories), 3),
+        "by_language": {lang: {name: round(sum(values) / len(values), 3) for name, values in result.items()}
+                        for lang, result in sorted(by_lang.items())},
+        "p50_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(sorted(timings)[int(0.95 * (len(timings) - 1))], 2),
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
