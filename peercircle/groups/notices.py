@@ -5,7 +5,6 @@ time zone; a signed-out visitor who left an address hears the outcome by email, 
 
 import logging
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -15,7 +14,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from peercircle.core.timezones import timezone_names
+from peercircle.core.timezones import person_zone
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +38,8 @@ def register_kinds() -> None:
                   email_summary=EmailSummary.SUGGESTION_NEWS)
 
 
-def _zone(user, fallback: str) -> ZoneInfo:
-    profile = getattr(user, "profile", None)
-    name = profile.timezone if profile and profile.timezone in timezone_names() else fallback
-    return ZoneInfo(name)
-
-
 def _when(user, moment: datetime, fallback_zone: str) -> dict:
-    zone = _zone(user, fallback_zone)
+    zone = person_zone(user, fallback_zone)
     local = moment.astimezone(zone)
     return {"date": date_format(local, "l j F"), "time": date_format(local, "H:i"), "zone": zone.key}
 
@@ -59,19 +52,12 @@ def _send(user, *, kind: str, write, url: str, dedupe_key: str = "") -> None:
         notification_send(recipient=user, kind=kind, title=title, body=body, url=url, dedupe_key=dedupe_key)
 
 
-def _current_start(series, original_start: datetime) -> datetime:
-    """When the meeting takes place now: its moved time, if it was moved."""
-    from peercircle.groups.models import ExceptionKind, MeetingException
-
-    moved = MeetingException.objects.filter(series=series, original_start=original_start,
-                                            kind=ExceptionKind.MOVED).values_list("new_start", flat=True).first()
-    return moved or original_start
-
-
 def place_given(*, place, series) -> None:
     """Someone waiting has been given a place at a meeting."""
     group = series.group
-    start = _current_start(series, place.occurrence_start)
+    from peercircle.groups.selectors import occurrence_at
+
+    start = occurrence_at(series, place.occurrence_start).start  # its moved time, if moved
 
     def write():
         values = {"meeting": series.title, "group": group.name, **_when(place.user, start, group.timezone)}

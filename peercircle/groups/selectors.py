@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from peercircle.accounts.access import name_for
 from peercircle.accounts.services import hash_token
+from peercircle.core.timezones import person_zone
 from peercircle.groups.access import (
     GroupViewer,
     can_see_correction,
@@ -153,8 +154,7 @@ def series_occurrences(series: MeetingSeries, tz: str, start: datetime, end: dat
 
 def viewer_timezone(user, group: SupportGroup) -> str:
     """The viewer's own time zone when signed in, else the group's."""
-    profile = getattr(user, "profile", None) if user.is_authenticated else None
-    return profile.timezone if profile and profile.timezone else group.timezone
+    return person_zone(user, group.timezone).key
 
 
 def calendar_feed_owner(*, secret: str):

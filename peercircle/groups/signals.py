@@ -6,6 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from peercircle.groups.models import MeetingSeries, SupportGroup
+from peercircle.groups.models.groups import language_codes_text
 
 HOUR_FIELDS = tuple(f"meeting_hours_{day}" for day in range(1, 8))
 
@@ -36,21 +37,24 @@ def _schedule_changed(sender, instance, raw=False, **kwargs):
 
 
 def need_codes_text(codes) -> str:
-    codes = sorted(set(codes))
-    return f"|{'|'.join(codes)}|" if codes else ""
+    return language_codes_text(sorted(set(codes)))  # the same "|a|b|" shape
 
 
 def refresh_need_codes(group_ids) -> None:
-    from peercircle.experiences.models import TaxonomyNode
-
-    for group_id in group_ids:
-        codes = TaxonomyNode.objects.filter(
-            pk__in=SupportGroup.experiences.through.objects.filter(supportgroup_id=group_id)
-            .values("taxonomynode_id")).values_list("code", flat=True)
-        community = TaxonomyNode.objects.filter(
-            pk__in=SupportGroup.communities.through.objects.filter(supportgroup_id=group_id)
-            .values("taxonomynode_id")).values_list("code", flat=True)
-        SupportGroup.objects.filter(pk=group_id).update(need_codes=need_codes_text([*codes, *community]))
+    """Rewrite `need_codes` of `group_ids`: one read of their links, one UPDATE per distinct set."""
+    group_ids = list(group_ids)
+    if not group_ids:
+        return
+    codes: dict[int, list[str]] = {group_id: [] for group_id in group_ids}
+    for relation in ("experiences", "communities"):
+        links = getattr(SupportGroup, relation).through.objects.filter(supportgroup_id__in=group_ids)
+        for group_id, code in links.values_list("supportgroup_id", "taxonomynode__code"):
+            codes[group_id].append(code)
+    by_text: dict[str, list[int]] = {}
+    for group_id, group_codes in codes.items():
+        by_text.setdefault(need_codes_text(group_codes), []).append(group_id)
+    for text, ids in by_text.items():
+        SupportGroup.objects.filter(pk__in=ids).update(need_codes=text)
 
 
 @receiver(m2m_changed, sender=SupportGroup.experiences.through)

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from peercircle.core.timezones import timezone_names
+from peercircle.core.timezones import person_zone, timezone_names
 from peercircle.groups.access import listed_groups
 from peercircle.groups.models import (
     ExceptionKind,
@@ -277,18 +277,12 @@ def _local_window(start: datetime, end: datetime, minutes: set[int]) -> Q:
     return found
 
 
-def _person_zone(user, fallback: str) -> ZoneInfo:
-    profile = getattr(user, "profile", None)
-    name = profile.timezone if profile and profile.timezone in timezone_names() else fallback
-    return ZoneInfo(name)
-
-
 def _meeting_note(user, subject: DueMeeting | StillWaiting, now: datetime) -> dict:
     """Title and body in the person's language, with the time in their own time zone."""
     waiting = isinstance(subject, StillWaiting)
     due = subject.due if waiting else subject
     group = due.series.group
-    zone = _person_zone(user, group.timezone)
+    zone = person_zone(user, group.timezone)
     start = due.occurrence.start.astimezone(zone)
     today = now.astimezone(zone).date()
     values = {"meeting": due.series.title, "group": group.name, "time": date_format(start, "H:i"),
@@ -353,7 +347,7 @@ def _listing_key(group: SupportGroup, now: datetime, period: timedelta) -> str:
 def _listing_note(user, group: SupportGroup) -> dict:
     values = {"group": group.name}
     if group.last_confirmed_at:
-        confirmed = group.last_confirmed_at.astimezone(_person_zone(user, group.timezone))
+        confirmed = group.last_confirmed_at.astimezone(person_zone(user, group.timezone))
         values["date"] = date_format(confirmed, "DATE_FORMAT")
         first = _("The details of %(group)s were last confirmed on %(date)s.") % values
     else:

@@ -146,9 +146,9 @@ def meeting_occurrence_cancel(*, actor, series: MeetingSeries, original_start: d
 
 def _known_start(series: MeetingSeries, original_start: datetime) -> datetime:
     """The time members know a meeting by: where it was moved to, else its usual time."""
-    moved = MeetingException.objects.filter(series=series, original_start=original_start,
-                                            kind=ExceptionKind.MOVED).values_list("new_start", flat=True).first()
-    return moved or original_start
+    from peercircle.groups.selectors import occurrence_at
+
+    return occurrence_at(series, original_start).start
 
 
 def _tell_members(actor, exception: MeetingException, shown_start: datetime) -> None:
