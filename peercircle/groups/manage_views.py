@@ -83,13 +83,6 @@ def manageable_group(request, slug):
     return group, viewer
 
 
-def _manageable(request, slug):
-    group, viewer = managed_group(slug=slug, user=request.user)
-    if not viewer.can_manage:
-        raise Http404
-    return group, viewer
-
-
 def _back(request, group, anchor=""):
     return redirect_or_hx(request, f"/groups/{group.slug}/manage/{anchor}")
 
@@ -227,7 +220,7 @@ def member_remove(request, slug, membership_id):
 @require_POST
 def member_role(request, slug, membership_id):
     """Make someone a co-facilitator, or return a facilitator (perhaps oneself) to member."""
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     membership = get_object_or_404(GroupMembership, pk=membership_id, group=group, status=MembershipStatus.ACTIVE)
     role = request.POST.get("role", "")
     try:
@@ -278,7 +271,7 @@ def series_end(request, slug, series_id):
 @require_POST
 def series_places(request, slug, series_id):
     """Set or clear the number of places per meeting of a schedule."""
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     series = get_object_or_404(MeetingSeries, pk=series_id, group=group, is_active=True)
     form = CapacityForm(request.POST)
     try:
@@ -296,7 +289,7 @@ def series_places(request, slug, series_id):
 @require_POST
 def place_remove(request, slug, place_id):
     """A facilitator takes away someone's place (or turn on the waiting list)."""
-    group, viewer = _manageable(request, slug)
+    group, viewer = manageable_group(request, slug)
     place = get_object_or_404(MeetingPlace, pk=place_id, series__group=group,
                               status__in=[PlaceStatus.BOOKED, PlaceStatus.WAITING])
     try:
