@@ -427,17 +427,23 @@ def _float(value: float) -> Value:
 def _near(criteria: Criteria) -> Q:
     """Groups met in person inside the box around the point (the latitude index finds them);
     the exact distance then keeps those within the radius."""
+    return _box(criteria) & ~Q(format=GroupFormat.ONLINE)
+
+
+def _box(criteria: Criteria, prefix: str = "") -> Q:
+    """`prefix`latitude/longitude inside the box around the point that holds the radius."""
     lat, lng = criteria.point
     dlat = criteria.radius_km / KM_PER_DEGREE
     dlng = criteria.radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
-    near = Q(latitude__gte=lat - dlat, latitude__lte=lat + dlat)
+    box = Q(**{f"{prefix}latitude__gte": lat - dlat, f"{prefix}latitude__lte": lat + dlat})
     if dlng < 180:
         lng_min, lng_max = lng - dlng, lng + dlng
         if lng_min < -180 or lng_max > 180:  # the box crosses the antimeridian
-            near &= Q(longitude__gte=(lng_min + 540) % 360 - 180) | Q(longitude__lte=(lng_max + 540) % 360 - 180)
+            box &= (Q(**{f"{prefix}longitude__gte": (lng_min + 540) % 360 - 180})
+                    | Q(**{f"{prefix}longitude__lte": (lng_max + 540) % 360 - 180}))
         else:
-            near &= Q(longitude__gte=lng_min, longitude__lte=lng_max)
-    return near & ~Q(format=GroupFormat.ONLINE)
+            box &= Q(**{f"{prefix}longitude__gte": lng_min, f"{prefix}longitude__lte": lng_max})
+    return box
 
 
 def _haversine(lat: float, lng: float):
@@ -561,7 +567,7 @@ def _programs(criteria: Criteria) -> list[Program]:
             for t in criteria.terms)))
     country = criteria.place.country if criteria.place else criteria.country
     if criteria.point is not None and not (codes or criteria.terms):
-        programs = programs.filter(_organization_near(criteria))
+        programs = programs.filter(_box(criteria, "organization__"))
     elif country:
         programs = programs.filter(Q(organization__country=country) | Q(organization__country=""))
     order = ["organization__name", "name"]
@@ -574,15 +580,6 @@ def _programs(criteria: Criteria) -> list[Program]:
                                   + Power((F("organization__longitude") - _float(lng)) * spread, 2))
         order = [F("far").asc(nulls_last=True), *order]
     return list(programs.select_related("organization").distinct().order_by(*order)[:PROGRAMS])
-
-
-def _organization_near(criteria: Criteria) -> Q:
-    """Organizations based inside the box around the point (the radius, roughly)."""
-    lat, lng = criteria.point
-    dlat = criteria.radius_km / KM_PER_DEGREE
-    dlng = criteria.radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
-    return Q(organization__latitude__gte=lat - dlat, organization__latitude__lte=lat + dlat,
-             organization__longitude__gte=lng - dlng, organization__longitude__lte=lng + dlng)
 
 
 def _organizations(criteria: Criteria, programs: list[Program]) -> list:
