@@ -217,8 +217,7 @@ def suggest_codes(request, payload: SuggestIn):
     """Nothing is stored: the person confirms or changes the codes, then records them with
     `POST /me/experiences`. `help_now` is true when the words sound like someone in danger, so
     a page can show where to get help right away."""
-    from peercircle.core.text import prepare_user_text
-    from peercircle.experiences.suggest import suggest
+    from peercircle.experiences.suggest import suggest_for_person
 
     text = payload.text.strip()
     if not text:
@@ -227,6 +226,5 @@ def suggest_codes(request, payload: SuggestIn):
         return Status(400, {"detail": gettext("That is a lot to take in at once: please keep it under 5,000 "
                                               "characters.")})
     lang = payload.lang or (get_language() or "en")[:2]
-    screened = prepare_user_text(text=text, lang=lang, markdown=False).screening
-    found = suggest(text, lang=lang, limit=max(1, min(payload.limit, 10)))
-    return {**found.to_dict(), "help_now": bool(screened.needs_person)}
+    found, help_now = suggest_for_person(text, lang=lang, limit=max(1, min(payload.limit, 10)))
+    return {**found.to_dict(), "help_now": help_now}

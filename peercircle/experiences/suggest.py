@@ -84,6 +84,16 @@ def suggest(text: str, *, lang: str | None = None, backend: str = "lexical", lim
     return _ranked(scores, evidence, lang=lang, limit=limit, backend=backend)
 
 
+def suggest_for_person(text: str, *, lang: str, limit: int = LIMIT) -> tuple[Suggestions, bool]:
+    """What the pages and the API show someone who described their experience: the
+    suggestions, and whether their words sound like someone in danger (screened like any text
+    a person writes, but not stored)."""
+    from peercircle.core.text import prepare_user_text
+
+    needs_person = prepare_user_text(text=text, lang=lang, markdown=False).screening.needs_person
+    return suggest(text, lang=lang, limit=limit), bool(needs_person)
+
+
 def _ranked(scores: dict[str, float], evidence: dict[str, list[str]], *, lang, limit: int, backend: str) -> Suggestions:
     nodes = lexicon.get_lexicon().nodes
     found = Suggestions(backend=backend)

@@ -118,8 +118,7 @@ def experience_suggest(request):
     """Suggestions for what someone wrote in their own words, to choose from (nothing is
     added until they confirm it in the form). POST, so their words stay out of addresses and
     logs; nothing they wrote is stored."""
-    from peercircle.core.text import prepare_user_text
-    from peercircle.experiences.suggest import suggest
+    from peercircle.experiences.suggest import suggest_for_person
 
     words = (request.POST.get("words") or "").strip()[:5000]
     context = {"words": words, "suggested": None, "help_now": False}
@@ -127,8 +126,7 @@ def experience_suggest(request):
         context["suggest_error"] = _("Tell us a little about what you are going through, in your own words.")
     else:
         lang = getattr(request, "LANGUAGE_CODE", "en")[:2]
-        context["suggested"] = suggest(words, lang=lang)
-        context["help_now"] = prepare_user_text(text=words, lang=lang, markdown=False).screening.needs_person
+        context["suggested"], context["help_now"] = suggest_for_person(words, lang=lang)
     if request.htmx:
         return render(request, "experiences/_suggestions.html", context)
     form = ExperienceForm()
