@@ -227,7 +227,7 @@ def attendance_for(*, occurrences, user=None) -> dict[tuple[int, datetime], dict
 # --- Listing corrections and "last confirmed" ---------------------------------------------------
 
 def listing_confirm_days() -> int:
-    return getattr(settings, "PEERCIRCLE_LISTING_CONFIRM_DAYS", 90)
+    return settings.PEERCIRCLE_LISTING_CONFIRM_DAYS  # config/settings.py, default 90
 
 
 def listing_is_stale(group: SupportGroup, now: datetime | None = None) -> bool:

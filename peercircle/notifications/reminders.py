@@ -32,7 +32,7 @@ from peercircle.groups.models import (
     SupportGroup,
 )
 from peercircle.groups.recurrence import Occurrence
-from peercircle.groups.selectors import series_occurrences
+from peercircle.groups.selectors import listing_confirm_days, series_occurrences
 from peercircle.notifications.kinds import LISTING_CONFIRMATION, MEETING_REMINDER
 from peercircle.notifications.models import LEADS, ClockMark, Notification
 from peercircle.notifications.selectors import preferences_for
@@ -322,7 +322,7 @@ def listing_confirmation_dispatch(*, now: datetime | None = None) -> int:
     PEERCIRCLE_LISTING_CONFIRM_DAYS ago (or never) to confirm them, once per such period.
     Returns how many were sent."""
     now = now or timezone.now()
-    period = timedelta(days=settings.PEERCIRCLE_LISTING_CONFIRM_DAYS)
+    period = timedelta(days=listing_confirm_days())
     due = (listed_groups().filter(Q(last_confirmed_at__lt=now - period) | Q(last_confirmed_at__isnull=True))
            .only("pk", "slug", "name", "timezone", "last_confirmed_at", "created_at").order_by("pk"))
     sent = 0
