@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "peercircle.groups",
     "peercircle.directory",
     "peercircle.notifications",
+    "peercircle.matching",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +167,13 @@ TASKS = {
 PEERCIRCLE_CLOCK = env.bool("PEERCIRCLE_CLOCK", default=True)
 # Facilitators are asked to confirm a group's details when they are older than this.
 PEERCIRCLE_LISTING_CONFIRM_DAYS = env.int("PEERCIRCLE_LISTING_CONFIRM_DAYS", default=90)
+
+# --- Matching ------------------------------------------------------------------------------
+# The engine's default weights; each program's admins can tune their own (0 turns one off).
+PEERCIRCLE_MATCHING_WEIGHTS = {
+    "experience": 0.40, "community": 0.10, "story": 0.15,
+    "availability": 0.15, "preference": 0.10, "load": 0.10,
+}
 
 # --- Accounts ------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

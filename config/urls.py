@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("peercircle.groups.urls")),
     path("", include("peercircle.directory.urls")),
     path("", include("peercircle.notifications.urls")),
+    path("", include("peercircle.matching.urls")),
 ]
 
 handler404 = "peercircle.core.views.page_not_found"

@@ -29,6 +29,7 @@ class EmailSummary:
     MEETING_PLACE = _("a place at a meeting")
     SUGGESTION_NEWS = _("news about a suggestion")
     LISTING_REMINDER = _("a reminder about a listing")
+    MATCH_NEWS = _("news about a 1:1 match")
 
 
 @dataclass(frozen=True)

@@ -21,3 +21,20 @@ def screening_outcome_handle(*, prepared, author, target, context: str,
         categories=result.categories,
         reasons=[] if confidential else result.reasons,
     )
+
+
+def block_create(*, blocker, blocked):
+    """`blocker` no longer wants contact with `blocked` (matching, and later messages and posts,
+    honour it). Saying it twice is harmless."""
+    from django.db import transaction
+
+    from peercircle.core.audit import audit_record
+    from peercircle.safety.models import Block
+
+    if blocker.pk == blocked.pk:
+        return None
+    with transaction.atomic():
+        block, created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+        if created:
+            audit_record(actor=blocker, action="block.create", target=block, subject=blocker, is_staff_action=False)
+    return block

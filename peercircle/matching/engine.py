@@ -1,0 +1,431 @@
+"""The matching engine: which supporters may be proposed to a request, how well each fits, why,
+and how a program's whole waiting list is matched at once.
+
+1. Hard constraints, as boolean masks over all supporters at once: available and with room,
+   serves the program (certified when the program requires it; youth-trained when the person
+   is under 18), speaks one of the person's languages, offers one of their formats (in person
+   only within both people's distance), shares an hour of the week when both gave times, is
+   not the person, not blocked either way, not declined or ended earlier for this request.
+2. Scoring, each part 0..1, combined with the program's weights: experience overlap weighted
+   by the taxonomy (same entry 1 > sibling 0.6 > the broader entry 0.3; a stage in recovery or
+   past counts fully, going through it now 0.85), community overlap, similarity of their
+   stories (sentence embeddings when both have one, TF-IDF otherwise), hours in common,
+   preferences met (gender, age, a shared community) and the supporter's load.
+3. Every proposal carries reasons (codes with values) that `explanation_lines` tells in plain
+   words in the reader's language.
+4. `batch_assign` matches many requests against supporters' room at once, as a maximum-weight
+   b-matching solved exactly (a linear program, integral for bipartite graphs, HiGHS), with
+   each request's weight raised by its waiting time; `greedy_assign` is the baseline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+from django.conf import settings
+from django.utils import timezone
+
+from peercircle.matching.index import (
+    CERTIFIED,
+    FORMAT_BITS,
+    SERVES,
+    YOUTH,
+    SupporterIndex,
+    split_mask,
+    supporter_index,
+)
+
+SAME, SIBLING, BROADER, NARROWER = 1.0, 0.6, 0.3, 0.8
+IN_PERSON = FORMAT_BITS["in_person"]
+STORY_REASON_AT = 0.25
+LONG_WAIT_BONUS = 2.0  # more than any score: someone who waited too long is matched first
+COMPONENTS = ("experience", "community", "story", "availability", "preference", "load")
+
+# Why a supporter was left out, in the order the constraints are applied (see why_no_match).
+CONSTRAINTS = ("program", "available", "room", "certified", "youth", "language", "format", "distance",
+               "hours", "excluded")
+
+
+@dataclass
+class RequestSpec:
+    """What the engine needs to know about one request (from a SupportRequest, or made up by
+    the benchmark)."""
+
+    user_id: int
+    program_id: int
+    experience_codes: list[str]
+    community_codes: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)
+    hours_mask: int = 0
+    latitude: float | None = None
+    longitude: float | None = None
+    distance_km: float = 10
+    under_18: bool = False
+    requires_certification: bool = True
+    accepts_under_18: bool = False
+    supporter_gender: str = ""
+    supporter_age_bands: list[str] = field(default_factory=list)
+    shared_community: bool = False
+    story: str = ""
+    story_embedding: np.ndarray | None = None
+    excluded_user_ids: set[int] = field(default_factory=set)
+    waiting_since: datetime | None = None
+    weights: dict = field(default_factory=lambda: dict(settings.PEERCIRCLE_MATCHING_WEIGHTS))
+    request_id: int | None = None
+
+
+@dataclass
+class Candidate:
+    user_id: int
+    row: int
+    score: float
+    parts: dict[str, float]
+    reasons: list[dict]
+
+
+# --- constraints --------------------------------------------------------------------------------
+
+def _distance_km(index: SupporterIndex, lat: float, lon: float) -> np.ndarray:
+    n = index.size
+    p1, p2 = np.radians(index.lat[:n]), np.radians(lat)
+    dp, dl = p2 - p1, np.radians(lon - index.lon[:n])
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(a))
+
+
+def _bits(index: SupporterIndex, codes) -> int:
+    bits = 0
+    for code in codes:
+        bits |= index.language_bit(code, add=False)
+    return bits
+
+
+def constraint_masks(index: SupporterIndex, spec: RequestSpec) -> dict[str, np.ndarray]:
+    """One boolean array per hard constraint (True = this supporter passes it)."""
+    n = index.size
+    column = index.program_column(spec.program_id, add=False)
+    flags = index.programs[:n, column] if column >= 0 else np.zeros(n, np.uint8)
+    masks = {
+        "program": (flags & SERVES) > 0,
+        "available": index.available[:n].copy(),
+        "room": index.room[:n] > 0,
+        "certified": (flags & CERTIFIED) > 0 if spec.requires_certification else np.ones(n, bool),
+        "youth": ((flags & YOUTH) > 0) & spec.accepts_under_18 if spec.under_18 else np.ones(n, bool),
+    }
+    want_languages = np.uint64(_bits(index, spec.languages))
+    masks["language"] = (index.languages[:n] & want_languages) > 0 if spec.languages else np.ones(n, bool)
+    formats = sum(FORMAT_BITS.get(name, 0) for name in spec.formats) or sum(FORMAT_BITS.values())
+    remote = (index.formats[:n] & np.uint8(formats & ~IN_PERSON)) > 0
+    in_person = (index.formats[:n] & np.uint8(formats & IN_PERSON)) > 0
+    masks["format"] = remote | in_person
+    if formats & IN_PERSON and spec.latitude is not None and spec.longitude is not None:
+        km = _distance_km(index, spec.latitude, spec.longitude)
+        near = np.nan_to_num(km, nan=np.inf) <= np.minimum(spec.distance_km, index.travel_km[:n])
+        masks["distance"] = remote | (in_person & near)
+    else:
+        masks["distance"] = remote
+    if spec.hours_mask:
+        overlap = _overlap_hours(index, spec.hours_mask)
+        masks["hours"] = (overlap > 0) | ~index.has_hours[:n]
+    else:
+        masks["hours"] = np.ones(n, bool)
+    excluded = np.ones(n, bool)
+    for user_id in spec.excluded_user_ids | {spec.user_id}:
+        row = index.row_of_user.get(user_id)
+        if row is not None:
+            excluded[row] = False
+    masks["excluded"] = excluded
+    return masks
+
+
+def _overlap_hours(index: SupporterIndex, mask: int) -> np.ndarray:
+    words = np.array(split_mask(mask), dtype=np.uint64)
+    return np.bitwise_count(index.hours[: index.size] & words).sum(axis=1)
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+def _experience_weights(index: SupporterIndex, codes: list[str]) -> np.ndarray:
+    """One column per requested entry: how much each taxonomy entry counts towards it."""
+    taxonomy = index.taxonomy
+    size = len(taxonomy.codes)
+    columns = []
+    for code in codes:
+        col = taxonomy.by_code.get(code)
+        if col is None:
+            continue
+        weights = np.zeros(size, np.float32)
+        parent = taxonomy.parent[col]
+        if parent >= 0:
+            for sibling in taxonomy.children(parent):
+                weights[sibling] = SIBLING
+            weights[parent] = BROADER
+        for child in taxonomy.children(col):
+            weights[child] = NARROWER
+        weights[col] = SAME
+        columns.append(weights)
+    return np.stack(columns, axis=1) if columns else np.zeros((size, 0), np.float32)
+
+
+def score_parts(index: SupporterIndex, spec: RequestSpec) -> dict[str, np.ndarray]:
+    n = index.size
+    nodes = index.nodes[:n, : len(index.taxonomy.codes)]
+    weights = _experience_weights(index, spec.experience_codes)
+    if weights.shape[1]:
+        experience = np.clip(nodes @ weights, 0, 1).mean(axis=1)
+    else:
+        experience = np.zeros(n, np.float32)
+    community_cols = [index.taxonomy.by_code[c] for c in spec.community_codes if c in index.taxonomy.by_code]
+    if community_cols:
+        shared = (nodes[:, community_cols] > 0).sum(axis=1)
+        community = shared / len(community_cols)
+    else:
+        shared = np.zeros(n)
+        community = np.zeros(n, np.float32)
+    story = np.zeros(n, np.float32)
+    if spec.story_embedding is not None and index.has_embedding[:n].any():
+        story = np.where(index.has_embedding[:n], np.clip(index.embeddings[:n] @ spec.story_embedding, 0, 1), 0)
+    elif spec.story:
+        query = index.story_query(spec.story)
+        if query is not None:
+            story = np.asarray((index.story_matrix() @ query.T).todense()).ravel()
+    if spec.hours_mask:
+        hours = _overlap_hours(index, spec.hours_mask)
+        availability = np.where(index.has_hours[:n], np.minimum(hours / 4.0, 1.0), 0.5)
+    else:
+        availability = np.full(n, 0.5, np.float32)
+    met, asked = np.zeros(n, np.float32), 0
+    if spec.supporter_gender:
+        met += index.gender[:n] == spec.supporter_gender
+        asked += 1
+    if spec.supporter_age_bands:
+        met += np.isin(index.age_band[:n], spec.supporter_age_bands)
+        asked += 1
+    if spec.shared_community:
+        met += shared > 0
+        asked += 1
+    preference = met / asked if asked else np.ones(n, np.float32)
+    load = 1.0 - index.load_share[:n]
+    return {"experience": experience, "community": community, "story": story, "availability": availability,
+            "preference": preference, "load": load}
+
+
+def combine(parts: dict[str, np.ndarray], weights: dict) -> np.ndarray:
+    total = sum(max(0.0, float(weights.get(name, 0))) for name in COMPONENTS) or 1.0
+    score = np.zeros_like(parts["experience"], dtype=np.float32)
+    for name in COMPONENTS:
+        weight = max(0.0, float(weights.get(name, 0)))
+        if weight:
+            score += (weight / total) * parts[name]
+    return score
+
+
+def eligible(index: SupporterIndex, spec: RequestSpec) -> np.ndarray:
+    masks = constraint_masks(index, spec)
+    result = np.ones(index.size, bool)
+    for name in CONSTRAINTS:
+        result &= masks[name]
+    return result
+
+
+def top_candidates(spec: RequestSpec, *, limit: int = 10, index: SupporterIndex | None = None,
+                   explain: bool = True) -> list[Candidate]:
+    """The best `limit` supporters for this request, best first."""
+    index = index or supporter_index()
+    if not index.size:
+        return []
+    ok = eligible(index, spec)
+    if not ok.any():
+        return []
+    parts = score_parts(index, spec)
+    score = np.where(ok, combine(parts, spec.weights), -np.inf)
+    count = min(limit, int(ok.sum()))
+    rows = np.argpartition(-score, count - 1)[:count]
+    rows = rows[np.argsort(-score[rows], kind="stable")]
+    return [Candidate(user_id=int(index.user_ids[row]), row=int(row), score=float(score[row]),
+                      parts={name: float(parts[name][row]) for name in COMPONENTS},
+                      reasons=reasons_for(index, spec, int(row), parts) if explain else [])
+            for row in rows]
+
+
+def candidate_for(spec: RequestSpec, user_id: int, *, index: SupporterIndex | None = None) -> Candidate | None:
+    """One supporter scored and explained for this request, if they pass every constraint."""
+    index = index or supporter_index()
+    row = index.row_of_user.get(user_id)
+    if row is None or not eligible(index, spec)[row]:
+        return None
+    parts = score_parts(index, spec)
+    return Candidate(user_id=user_id, row=row, score=float(combine(parts, spec.weights)[row]),
+                     parts={name: float(parts[name][row]) for name in COMPONENTS},
+                     reasons=reasons_for(index, spec, row, parts))
+
+
+def why_no_match(spec: RequestSpec, *, index: SupporterIndex | None = None) -> list[tuple[str, int]]:
+    """How many supporters are left after each hard constraint, in order: the first that
+    drops to zero is why there is no match."""
+    index = index or supporter_index()
+    masks = constraint_masks(index, spec)
+    left = np.ones(index.size, bool)
+    steps = []
+    for name in CONSTRAINTS:
+        left &= masks[name]
+        steps.append((name, int(left.sum())))
+    return steps
+
+
+# --- reasons ---------------------------------------------------------------------------------
+
+def reasons_for(index: SupporterIndex, spec: RequestSpec, row: int, parts: dict[str, np.ndarray]) -> list[dict]:
+    taxonomy = index.taxonomy
+    theirs = {col for col in np.flatnonzero(index.nodes[row, : len(taxonomy.codes)])}
+    reasons: list[dict] = []
+    for code in spec.experience_codes:
+        col = taxonomy.by_code.get(code)
+        if col is None:
+            continue
+        parent = taxonomy.parent[col]
+        if col in theirs:
+            reasons.append({"k": "experience_same", "code": code})
+        elif children := [c for c in taxonomy.children(col) if c in theirs]:
+            reasons.append({"k": "experience_same", "code": taxonomy.codes[children[0]]})
+        elif parent >= 0 and (close := [c for c in taxonomy.children(parent) if c in theirs]):
+            reasons.append({"k": "experience_close", "code": taxonomy.codes[close[0]]})
+        elif parent >= 0 and parent in theirs:
+            reasons.append({"k": "experience_broader", "code": taxonomy.codes[parent]})
+    for code in spec.community_codes:
+        col = taxonomy.by_code.get(code)
+        if col is not None and col in theirs:
+            reasons.append({"k": "community", "code": code})
+    languages = [code for code in spec.languages if code[:2] in index.languages_of(row)]
+    if languages:
+        reasons.append({"k": "language", "codes": languages[:2]})
+    if spec.hours_mask and index.has_hours[row]:
+        overlap = spec.hours_mask & index.mask_of(row)
+        if overlap:
+            reasons.append({"k": "hours", "mask": f"{overlap:042x}"})
+    shared_formats = [name for name in spec.formats if int(index.formats[row]) & FORMAT_BITS.get(name, 0)]
+    if shared_formats:
+        reasons.append({"k": "format", "formats": shared_formats})
+    if "in_person" in shared_formats and spec.latitude is not None and not np.isnan(index.lat[row]):
+        from peercircle.core.places import distance_km
+
+        km = distance_km(spec.latitude, spec.longitude, float(index.lat[row]), float(index.lon[row]))
+        reasons.append({"k": "distance", "km": max(1, round(km))})
+    if parts["story"][row] >= STORY_REASON_AT:
+        reasons.append({"k": "story"})
+    if spec.supporter_gender and index.gender[row] == spec.supporter_gender:
+        reasons.append({"k": "gender", "value": spec.supporter_gender})
+    if spec.supporter_age_bands and index.age_band[row] in spec.supporter_age_bands:
+        reasons.append({"k": "age", "value": str(index.age_band[row])})
+    return reasons
+
+
+# --- many requests at once -----------------------------------------------------------------------
+
+@dataclass
+class Assignment:
+    request_index: int
+    user_id: int
+    score: float
+
+
+@dataclass
+class BatchResult:
+    method: str
+    assignments: list[Assignment]
+    unassigned: list[int]
+    total_score: float
+    longest_wait_days: float  # the longest wait among requests left waiting
+    matched: int
+
+
+def wait_days(spec: RequestSpec, now: datetime) -> float:
+    return max(0.0, (now - spec.waiting_since).total_seconds() / 86400) if spec.waiting_since else 0.0
+
+
+def batch_edges(specs: list[RequestSpec], *, per_request: int = 30, index: SupporterIndex | None = None):
+    """Each request's best `per_request` supporters: (request index, row, score) arrays."""
+    index = index or supporter_index()
+    req, rows, scores = [], [], []
+    for i, spec in enumerate(specs):
+        for candidate in top_candidates(spec, limit=per_request, index=index, explain=False):
+            req.append(i)
+            rows.append(candidate.row)
+            scores.append(candidate.score)
+    return np.asarray(req, np.int64), np.asarray(rows, np.int64), np.asarray(scores, np.float64), index
+
+
+def _priority(specs: list[RequestSpec], *, now: datetime, wait_bonus_per_week: float, longest_wait_days: float):
+    days = np.array([wait_days(spec, now) for spec in specs])
+    return days, days / 7.0 * wait_bonus_per_week + np.where(days >= longest_wait_days, LONG_WAIT_BONUS, 0.0)
+
+
+def _result(method, specs, edges_req, edges_row, edges_score, chosen, index, days) -> BatchResult:
+    assignments = [Assignment(request_index=int(edges_req[e]), user_id=int(index.user_ids[edges_row[e]]),
+                              score=float(edges_score[e])) for e in chosen]
+    done = {a.request_index for a in assignments}
+    unassigned = [i for i in range(len(specs)) if i not in done]
+    return BatchResult(method=method, assignments=assignments, unassigned=unassigned,
+                       total_score=float(sum(a.score for a in assignments)),
+                       longest_wait_days=float(max((days[i] for i in unassigned), default=0.0)),
+                       matched=len(assignments))
+
+
+def batch_assign(specs: list[RequestSpec], *, method: str = "optimal", per_request: int = 30,
+                 wait_bonus_per_week: float = 0.05, longest_wait_days: float = 28, now: datetime | None = None,
+                 index: SupporterIndex | None = None, edges=None) -> BatchResult:
+    """Match many requests at once against the supporters' room. "optimal" maximises the total
+    of score plus waiting priority; "greedy" takes the best remaining pair first (baseline)."""
+    from scipy import sparse
+    from scipy.optimize import linprog
+
+    now = now or timezone.now()
+    edges_req, edges_row, edges_score, index = edges or batch_edges(specs, per_request=per_request, index=index)
+    days, priority = _priority(specs, now=now, wait_bonus_per_week=wait_bonus_per_week,
+                               longest_wait_days=longest_wait_days)
+    if not len(edges_req):
+        return _result(method, specs, edges_req, edges_row, edges_score, [], index, days)
+    if method == "greedy":
+        room = index.room[: index.size].astype(np.int64).copy()
+        taken = np.zeros(len(specs), bool)
+        chosen = []
+        for e in np.argsort(-edges_score, kind="stable"):
+            r, row = edges_req[e], edges_row[e]
+            if not taken[r] and room[row] > 0:
+                taken[r] = True
+                room[row] -= 1
+                chosen.append(int(e))
+        return _result(method, specs, edges_req, edges_row, edges_score, chosen, index, days)
+    if method != "optimal":
+        raise ValueError(f"Unknown method {method!r}: optimal or greedy.")
+    # The supporters in play, renumbered; one constraint row per request and per supporter.
+    rows_used, supporter_of_edge = np.unique(edges_row, return_inverse=True)
+    count = len(edges_req)
+    ones = np.ones(count)
+    a_requests = sparse.csr_matrix((ones, (edges_req, np.arange(count))), shape=(len(specs), count))
+    a_supporters = sparse.csr_matrix((ones, (supporter_of_edge, np.arange(count))), shape=(len(rows_used), count))
+    bounds_ub = np.concatenate([np.ones(len(specs)), index.room[rows_used].astype(np.float64)])
+    value = edges_score + priority[edges_req]
+    solved = linprog(-value, A_ub=sparse.vstack([a_requests, a_supporters]).tocsc(), b_ub=bounds_ub,
+                     bounds=(0, 1), method="highs")
+    if solved.status != 0:  # should not happen; fall back rather than leave everyone waiting
+        return batch_assign(specs, method="greedy", now=now, index=index,
+                            edges=(edges_req, edges_row, edges_score, index))
+    x = solved.x
+    # Bipartite b-matching is totally unimodular: HiGHS returns a vertex, so x is 0 or 1.
+    # Round defensively and re-check room in case of any numerical noise.
+    room = index.room[: index.size].astype(np.int64).copy()
+    taken = np.zeros(len(specs), bool)
+    chosen = []
+    for e in np.argsort(-x, kind="stable"):
+        if x[e] < 0.5:
+            break
+        r, row = edges_req[e], edges_row[e]
+        if not taken[r] and room[row] > 0:
+            taken[r] = True
+            room[row] -= 1
+            chosen.append(int(e))
+    return _result("optimal", specs, edges_req, edges_row, edges_score, chosen, index, days)

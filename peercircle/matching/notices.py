@@ -1,0 +1,121 @@
+"""What matching tells people, in their own language, after the change commits.
+
+The supporter hears of a proposal without the person's name (they see it once the person says
+yes); the person hears that a supporter said yes, with the reasons; each side hears when the
+other ends the match, in words that blame nobody."""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+MATCH_PROPOSED = "match_proposed"
+MATCH_OFFERED = "match_offered"
+MATCH_STARTED = "match_started"
+MATCH_ENDED = "match_ended"
+MATCH_NEWS = "match_news"
+
+
+def register_kinds() -> None:
+    from peercircle.notifications.kinds import EmailSummary, register_kind
+
+    # Answers about someone's own match: not something to turn off (email as a whole can be).
+    for code in (MATCH_PROPOSED, MATCH_OFFERED, MATCH_STARTED, MATCH_ENDED, MATCH_NEWS):
+        register_kind(code, email_summary=EmailSummary.MATCH_NEWS)
+
+
+def _send_after_commit(user_id: int, *, kind: str, write, url: str, dedupe_key: str) -> None:
+    def send():
+        from django.contrib.auth import get_user_model
+
+        from peercircle.notifications.services import notification_send
+
+        user = get_user_model().objects.filter(pk=user_id).first()
+        if user is None:
+            return
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            title, body = write(user)
+            notification_send(recipient=user, kind=kind, title=title, body=body, url=url, dedupe_key=dedupe_key)
+
+    transaction.on_commit(send)
+
+
+def _url(match) -> str:
+    return reverse("matching:match", args=[match.pk])
+
+
+def match_proposed(*, match) -> None:
+    program = match.program.name
+
+    def write(user):
+        return (_("Someone may be a good match for you"),
+                _("The matching in “%(program)s” suggests you could support someone who has walked a path like "
+                  "yours. Read why, and say yes or no — there's no wrong answer.") % {"program": program})
+
+    _send_after_commit(match.supporter_id, kind=MATCH_PROPOSED, write=write, url=_url(match),
+                       dedupe_key=f"match:{match.pk}:proposed")
+
+
+def match_offered(*, match) -> None:
+    def write(user):
+        from peercircle.core.timezones import person_zone
+        from peercircle.matching.explain import explanation_text
+
+        why = explanation_text(match.explanation, zone=person_zone(user, match.request.timezone).key)
+        return (_("A peer supporter would like to support you"),
+                (_("Here's why we think you'd get on: %(why)s.") % {"why": why} if why else "")
+                + " " + _("Have a look and say whether you'd like to start."))
+
+    _send_after_commit(match.member_id, kind=MATCH_OFFERED, write=write, url=_url(match),
+                       dedupe_key=f"match:{match.pk}:offered")
+
+
+def match_started(*, match) -> None:
+    def write(user):
+        return (_("Your new match has said yes"),
+                _("The person you offered to support would like to start. You can now see their name and "
+                  "say hello."))
+
+    _send_after_commit(match.supporter_id, kind=MATCH_STARTED, write=write, url=_url(match),
+                       dedupe_key=f"match:{match.pk}:started")
+
+
+def match_declined_by_member(*, match) -> None:
+    def write(user):
+        return (_("A proposal has closed"),
+                _("The person chose another way this time. Thank you for offering — it matters."))
+
+    _send_after_commit(match.supporter_id, kind=MATCH_NEWS, write=write, url=reverse("matching:mine"),
+                       dedupe_key=f"match:{match.pk}:member_declined")
+
+
+def match_closed_for_supporter(*, match) -> None:
+    def write(user):
+        return (_("A match has closed"),
+                _("The person no longer needs this match. Nothing for you to do; thank you for being there."))
+
+    _send_after_commit(match.supporter_id, kind=MATCH_ENDED, write=write, url=reverse("matching:mine"),
+                       dedupe_key=f"match:{match.pk}:closed")
+
+
+def match_ended(*, match, actor) -> None:
+    if actor.pk == match.member_id:
+        recipients = [(match.supporter_id, "supporter")]
+    elif actor.pk == match.supporter_id:
+        recipients = [(match.member_id, "member")]
+    else:
+        recipients = [(match.member_id, "member"), (match.supporter_id, "supporter")]
+    for user_id, side in recipients:
+        def write(user, side=side):
+            if side == "member":
+                return (_("Your match has ended"),
+                        _("Your match has come to an end. That's all right — it happens. Whenever you're "
+                          "ready, you can ask for a new peer supporter from the match's page."))
+            return (_("A match has ended"),
+                    _("One of your matches has come to an end. Nothing for you to do; thank you for the support "
+                      "you gave."))
+
+        _send_after_commit(user_id, kind=MATCH_ENDED, write=write,
+                           url=_url(match) if side == "member" else reverse("matching:mine"),
+                           dedupe_key=f"match:{match.pk}:ended:{side}")

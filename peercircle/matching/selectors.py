@@ -1,0 +1,116 @@
+"""Reads for matching: requests and matches a person may see, and what the engine needs to know
+about a request."""
+
+import numpy as np
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from peercircle.matching import access
+from peercircle.matching.availability import from_hex
+from peercircle.matching.engine import RequestSpec
+from peercircle.matching.models import (
+    OPEN_MATCH_STATUSES,
+    AgeBand,
+    Match,
+    MatchStatus,
+    ProgramMatchingSettings,
+    RequestStatus,
+    SupporterProfile,
+    SupportRequest,
+)
+from peercircle.organizations.models import Program, ProgramKind
+
+# Supporters a person is not proposed again: those who declined them or whom they declined,
+# matches that ended, proposals left unanswered, and anyone already proposed or matched.
+EXCLUDING_STATUSES = (MatchStatus.DECLINED, MatchStatus.ENDED, MatchStatus.EXPIRED, *OPEN_MATCH_STATUSES)
+
+
+def matching_settings(program: Program) -> ProgramMatchingSettings:
+    found = ProgramMatchingSettings.objects.filter(program=program).first()
+    return found or ProgramMatchingSettings(program=program)
+
+
+def excluded_supporters(user_id: int) -> set[int]:
+    from peercircle.safety.models import Block
+
+    excluded = set(Match.objects.filter(member_id=user_id, status__in=EXCLUDING_STATUSES)
+                   .values_list("supporter_id", flat=True))
+    for blocker, blocked in Block.objects.filter(Q(blocker_id=user_id) | Q(blocked_id=user_id)).values_list(
+            "blocker_id", "blocked_id"):
+        excluded.add(blocked if blocker == user_id else blocker)
+    return excluded
+
+
+def request_spec(request: SupportRequest, *, settings_: ProgramMatchingSettings | None = None) -> RequestSpec:
+    program = request.program
+    settings_ = settings_ or matching_settings(program)
+    codes = list(request.experiences.values_list("code", flat=True))
+    communities = list(request.communities.values_list("code", flat=True))
+    embedding = (np.frombuffer(bytes(request.story_embedding), dtype=np.float32)
+                 if request.story_embedding else None)
+    return RequestSpec(
+        request_id=request.pk, user_id=request.user_id, program_id=program.pk,
+        experience_codes=codes, community_codes=communities, languages=list(request.languages),
+        formats=list(request.formats), hours_mask=from_hex(request.availability_utc),
+        latitude=request.latitude, longitude=request.longitude, distance_km=request.distance_km,
+        under_18=request.age_band == AgeBand.UNDER_18, requires_certification=program.requires_certification,
+        accepts_under_18=program.accepts_under_18, supporter_gender=request.supporter_gender,
+        supporter_age_bands=list(request.supporter_age_bands), shared_community=request.shared_community,
+        story=request.story, story_embedding=embedding, excluded_user_ids=excluded_supporters(request.user_id),
+        waiting_since=request.waiting_since, weights=dict(settings_.weights),
+    )
+
+
+def one_to_one_programs():
+    return (Program.objects.filter(kind=ProgramKind.ONE_TO_ONE, is_active=True, organization__is_active=True)
+            .select_related("organization").order_by("organization__name", "name"))
+
+
+def requests_of(user):
+    return (SupportRequest.objects.filter(user=user).select_related("program", "program__organization")
+            .prefetch_related("experiences", "matches").order_by("-created_at"))
+
+
+def request_for(user, pk: int) -> SupportRequest:
+    request = get_object_or_404(SupportRequest.objects.select_related("program", "program__organization"), pk=pk)
+    if not access.can_view_request(user, request):
+        from django.http import Http404
+
+        raise Http404
+    return request
+
+
+def match_for(user, pk: int) -> Match:
+    match = get_object_or_404(
+        Match.objects.select_related("program", "program__organization", "member__profile", "supporter__profile",
+                                     "request"), pk=pk)
+    if not access.can_view_match(user, match):
+        from django.http import Http404
+
+        raise Http404
+    return match
+
+
+def matches_as_member(user):
+    return (Match.objects.filter(member=user).exclude(status=MatchStatus.PROPOSED)
+            .select_related("supporter__profile", "program", "program__organization").order_by("-created_at"))
+
+
+def matches_as_supporter(user):
+    return (Match.objects.filter(supporter=user)
+            .select_related("member__profile", "program", "program__organization", "request")
+            .order_by("-created_at"))
+
+
+def supporter_profile_of(user) -> SupporterProfile | None:
+    return SupporterProfile.objects.filter(user=user).first()
+
+
+def program_waiting_list(program: Program):
+    return (SupportRequest.objects.filter(program=program, status=RequestStatus.WAITING)
+            .select_related("user__profile").prefetch_related("experiences").order_by("waiting_since"))
+
+
+def program_matches(program: Program):
+    return (Match.objects.filter(program=program).select_related("member__profile", "supporter__profile")
+            .order_by("-created_at"))

@@ -1,0 +1,535 @@
+"""Writes for matching: supporter profiles, requests, and the flow of a match.
+
+    request_create ─► match_propose ─► (supporter) match_supporter_answer ─► (member) match_member_answer ─► active
+                          ▲                       │ declined                         │ declined
+                          └───────────────────────┴──────────────────────────────────┘ (the next supporter is proposed)
+    match_end (either side, any time, no reason needed) ─► request_renew (a new match, when asked)
+
+Every write is atomic and audited; a supporter's `load` (proposals waiting + active matches)
+changes in the same transaction as the match, with their profile row locked, so a supporter is
+never proposed beyond their capacity. Notifications go out after commit (notices.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peercircle.core.audit import audit_record
+from peercircle.core.errors import UserFacingError
+from peercircle.core.timezones import timezone_names
+from peercircle.matching import access, notices
+from peercircle.matching.availability import AvailabilityError, parse_windows, to_hex, utc_mask
+from peercircle.matching.engine import batch_assign, candidate_for, top_candidates
+from peercircle.matching.models import (
+    AgeBand,
+    Format,
+    Gender,
+    Match,
+    MatchStatus,
+    ProgramMatchingSettings,
+    RequestStatus,
+    SupporterProfile,
+    SupporterProgram,
+    SupporterStatus,
+    SupportRequest,
+    Urgency,
+)
+from peercircle.matching.selectors import matching_settings, request_spec
+from peercircle.organizations.models import Program
+
+MAX_CAPACITY = 20
+MAX_DISTANCE_KM = 500
+
+
+class MatchingError(UserFacingError):
+    """A matching change that cannot be made; the message is safe to show."""
+
+
+def _not_found() -> MatchingError:
+    return MatchingError(_("That isn't available any more."))
+
+
+def _check_common(*, languages, formats, timezone_name: str, availability) -> tuple[list[str], list[str], str, int, list]:
+    from peercircle.core.languages import LANGUAGE_NAMES
+
+    languages = [code for code in dict.fromkeys(languages or []) if code]
+    if not languages:
+        raise MatchingError(_("Choose at least one language you can talk in."))
+    unknown = [code for code in languages if code not in LANGUAGE_NAMES]
+    if unknown:
+        raise MatchingError(_("We don't know the language “%(code)s”.") % {"code": unknown[0]})
+    formats = [name for name in dict.fromkeys(formats or []) if name]
+    if not formats:
+        raise MatchingError(_("Choose at least one way to talk: chat, phone, video or in person."))
+    if any(name not in Format.values for name in formats):
+        raise MatchingError(_("Choose ways to talk from the list."))
+    if timezone_name not in timezone_names():
+        raise MatchingError(_("Choose your time zone from the list."))
+    try:
+        windows = parse_windows(availability)
+    except AvailabilityError as error:
+        raise MatchingError(str(error)) from None
+    return languages, formats, timezone_name, utc_mask(windows, timezone_name), [w.to_dict() for w in windows]
+
+
+# --- supporter profiles --------------------------------------------------------------------------
+
+@transaction.atomic
+def supporter_profile_update(*, user, status: str = SupporterStatus.AVAILABLE, capacity: int = 3,
+                             languages: list[str], formats: list[str], timezone_name: str,
+                             availability: list[dict], gender: str = "", age_band: str = "",
+                             travel_km: int = 10, about: str = "") -> SupporterProfile:
+    """Create or change the supporter's own profile."""
+    from peercircle.core.text import after_store, prepare_user_text
+
+    if not access.can_be_supporter(user):
+        raise MatchingError(_("Only peer supporters of an organization keep a supporter profile."))
+    languages, formats, timezone_name, mask, windows = _check_common(
+        languages=languages, formats=formats, timezone_name=timezone_name, availability=availability)
+    if status not in SupporterStatus.values:
+        raise MatchingError(_("Choose whether you are taking new matches."))
+    if not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
+        raise MatchingError(_("How many people you support at once is a number from 1 to %(max)s.")
+                            % {"max": MAX_CAPACITY})
+    if gender not in Gender.values or age_band not in ["", *AgeBand.values] or age_band == AgeBand.UNDER_18:
+        raise MatchingError(_("Choose your gender and age from the lists, or leave them empty."))
+    if not 0 <= int(travel_km) <= MAX_DISTANCE_KM:
+        raise MatchingError(_("Distance is a number of kilometres from 0 to %(max)s.") % {"max": MAX_DISTANCE_KM})
+    prepared = prepare_user_text(text=about, lang=user.language, max_length=2000)
+    profile = SupporterProfile.objects.select_for_update().filter(user=user).first()
+    created = profile is None
+    profile = profile or SupporterProfile(user=user)
+    profile.status, profile.capacity, profile.languages, profile.formats = status, capacity, languages, formats
+    profile.timezone, profile.availability, profile.availability_utc = timezone_name, windows, to_hex(mask)
+    profile.gender, profile.age_band, profile.travel_km = gender, age_band, int(travel_km)
+    place = getattr(user, "profile", None)
+    profile.latitude = getattr(place, "latitude", None)
+    profile.longitude = getattr(place, "longitude", None)
+    about_changed = profile.about != prepared.source
+    profile.about, profile.about_html = prepared.source, prepared.html
+    if about_changed:
+        profile.about_embedding = None
+    profile.save()
+    after_store(prepared=prepared, author=user, target=profile, context="supporter_profile")
+    audit_record(actor=user, action="supporter_profile.create" if created else "supporter_profile.update",
+                 target=profile, subject=user, data={"status": status, "capacity": capacity})
+    if about_changed and profile.about:
+        _embed_later("supporter", profile.pk)
+    return profile
+
+
+@transaction.atomic
+def supporter_program_set(*, actor, supporter: SupporterProfile, program: Program, serves: bool = True,
+                          certified: bool = False, youth_trained: bool = False) -> SupporterProgram | None:
+    """A program's admin says a supporter serves the program, and whether they meet its
+    requirements and are trained to support young people."""
+    from peercircle.organizations.access import has_role
+    from peercircle.organizations.models import Role
+
+    if not access.is_program_admin(actor, program):
+        raise _not_found()
+    if serves and not has_role(supporter.user, program.organization, Role.PEER_SUPPORTER):
+        raise MatchingError(_("Only the organization's peer supporters can serve its programs."))
+    link = SupporterProgram.objects.filter(supporter=supporter, program=program).first()
+    if not serves:
+        if link:
+            link.delete()
+            audit_record(actor=actor, action="supporter_program.remove", target=supporter, subject=supporter.user,
+                         organization=program.organization, data={"program": program.pk})
+        supporter.save(update_fields=["updated_at"])
+        return None
+    link = link or SupporterProgram(supporter=supporter, program=program)
+    link.certified, link.youth_trained = bool(certified), bool(youth_trained)
+    link.save()
+    supporter.save(update_fields=["updated_at"])
+    audit_record(actor=actor, action="supporter_program.set", target=supporter, subject=supporter.user,
+                 organization=program.organization,
+                 data={"program": program.pk, "certified": link.certified, "youth_trained": link.youth_trained})
+    return link
+
+
+# --- requests --------------------------------------------------------------------------------------
+
+@transaction.atomic
+def request_create(*, user, program: Program, experience_codes: list[str], community_codes: list[str] = (),
+                   age_band: str, languages: list[str], formats: list[str], timezone_name: str,
+                   availability: list[dict] = (), story: str = "", goals: str = "", supporter_gender: str = "",
+                   supporter_age_bands: list[str] = (), shared_community: bool = False, distance_km: int = 10,
+                   urgency: str = Urgency.WEEKS) -> SupportRequest:
+    """Ask for a peer supporter. The engine proposes one as soon as the request is saved."""
+    from peercircle.core.text import after_store, prepare_user_text
+    from peercircle.experiences.models import NodeKind, TaxonomyNode
+
+    if not access.can_request_in(user, program):
+        raise MatchingError(_("This program doesn't take requests for a peer supporter."))
+    if SupportRequest.objects.filter(user=user, program=program, status__in=[
+            RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED]).exists():
+        raise MatchingError(_("You already have a request in this program. You can see it under My peer support."))
+    if age_band not in AgeBand.values:
+        raise MatchingError(_("Tell us your age group, so we can match you safely."))
+    if age_band == AgeBand.UNDER_18 and not program.accepts_under_18:
+        raise MatchingError(_("This program is for adults. If you are under 18, please look for a program "
+                              "for young people, or talk to someone you trust."))
+    codes = [code for code in dict.fromkeys(experience_codes or []) if code]
+    experiences = list(TaxonomyNode.objects.filter(code__in=codes, kind=NodeKind.EXPERIENCE, is_active=True))
+    if not experiences or len(experiences) != len(codes):
+        raise MatchingError(_("Choose at least one experience you would like to share with a peer."))
+    community_codes = [code for code in dict.fromkeys(community_codes or []) if code]
+    communities = list(TaxonomyNode.objects.filter(code__in=community_codes, kind=NodeKind.COMMUNITY, is_active=True))
+    if len(communities) != len(community_codes):
+        raise MatchingError(_("Choose communities from the list."))
+    if shared_community and not communities:
+        raise MatchingError(_("To ask for someone from your community, choose the community too."))
+    languages, formats, timezone_name, mask, windows = _check_common(
+        languages=languages, formats=formats, timezone_name=timezone_name, availability=availability)
+    if supporter_gender not in Gender.values:
+        raise MatchingError(_("Choose a gender from the list, or no preference."))
+    bands = [band for band in dict.fromkeys(supporter_age_bands or []) if band]
+    if any(band not in AgeBand.values or band == AgeBand.UNDER_18 for band in bands):
+        raise MatchingError(_("Choose ages from the list."))
+    if urgency not in Urgency.values:
+        raise MatchingError(_("Choose how soon you would like to start."))
+    if not 1 <= int(distance_km) <= MAX_DISTANCE_KM:
+        raise MatchingError(_("Distance is a number of kilometres from 1 to %(max)s.") % {"max": MAX_DISTANCE_KM})
+    story_text = prepare_user_text(text=story, lang=user.language, markdown=False, max_length=4000)
+    goals_text = prepare_user_text(text=goals, lang=user.language, max_length=2000)
+    place = getattr(user, "profile", None)
+    request = SupportRequest.objects.create(
+        user=user, program=program, story=story_text.source, goals=goals_text.source, goals_html=goals_text.html,
+        age_band=age_band, languages=languages, supporter_gender=supporter_gender, supporter_age_bands=bands,
+        shared_community=bool(shared_community), formats=formats, timezone=timezone_name, availability=windows,
+        availability_utc=to_hex(mask), latitude=getattr(place, "latitude", None),
+        longitude=getattr(place, "longitude", None), distance_km=int(distance_km), urgency=urgency)
+    request.experiences.set(experiences)
+    request.communities.set(communities)
+    after_store(prepared=story_text, author=user, target=request, context="support_request_story", confidential=True)
+    after_store(prepared=goals_text, author=user, target=request, context="support_request_goals")
+    audit_record(actor=user, action="support_request.create", target=request, subject=user,
+                 organization=program.organization, data={"program": program.pk})
+    if story_text.source:
+        _embed_later("request", request.pk)
+    _propose_later(request.pk)
+    return request
+
+
+@transaction.atomic
+def request_withdraw(*, actor, request: SupportRequest) -> SupportRequest:
+    """The person no longer wants a match from this request (anything open ends gently)."""
+    request = SupportRequest.objects.select_for_update().get(pk=request.pk)
+    if request.user_id != actor.pk or not request.is_open:
+        raise _not_found()
+    for match in request.matches.filter(status__in=[MatchStatus.PROPOSED, MatchStatus.SUPPORTER_ACCEPTED,
+                                                    MatchStatus.ACTIVE]):
+        _close(match, status=MatchStatus.WITHDRAWN if match.status != MatchStatus.ACTIVE else MatchStatus.ENDED,
+               actor=actor)
+        notices.match_closed_for_supporter(match=match)
+    request.status, request.closed_at = RequestStatus.CLOSED, timezone.now()
+    request.save(update_fields=["status", "closed_at", "updated_at"])
+    audit_record(actor=actor, action="support_request.withdraw", target=request, subject=actor,
+                 organization=request.program.organization)
+    return request
+
+
+@transaction.atomic
+def request_renew(*, actor, match: Match) -> SupportRequest:
+    """After a match ends, the person asks for a new one: a new request with the same wishes
+    (the ended supporter is not proposed again). They keep their place: waiting counts from
+    when they first asked."""
+    if match.member_id != actor.pk or match.status not in (MatchStatus.ENDED, MatchStatus.WITHDRAWN):
+        raise _not_found()
+    old = match.request
+    if SupportRequest.objects.filter(user=actor, program=old.program, status__in=[
+            RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED]).exists():
+        raise MatchingError(_("You already have a request in this program. You can see it under My peer support."))
+    request = SupportRequest.objects.create(
+        user=actor, program=old.program, story=old.story, story_embedding=old.story_embedding, goals=old.goals,
+        goals_html=old.goals_html, age_band=old.age_band, languages=old.languages,
+        supporter_gender=old.supporter_gender, supporter_age_bands=old.supporter_age_bands,
+        shared_community=old.shared_community, formats=old.formats, timezone=old.timezone,
+        availability=old.availability, availability_utc=old.availability_utc, latitude=old.latitude,
+        longitude=old.longitude, distance_km=old.distance_km, urgency=old.urgency,
+        waiting_since=min(old.waiting_since, timezone.now()) if old.status != RequestStatus.MATCHED else timezone.now())
+    request.experiences.set(old.experiences.all())
+    request.communities.set(old.communities.all())
+    audit_record(actor=actor, action="support_request.renew", target=request, subject=actor,
+                 organization=old.program.organization, data={"after_match": match.pk})
+    _propose_later(request.pk)
+    return request
+
+
+# --- proposals and answers -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProposalOutcome:
+    match: Match | None
+    considered: int
+
+
+def _lock_supporter(user_id: int) -> SupporterProfile | None:
+    return SupporterProfile.objects.select_for_update().filter(user_id=user_id).select_related("user").first()
+
+
+def _change_load(profile: SupporterProfile, delta: int) -> None:
+    SupporterProfile.objects.filter(pk=profile.pk).update(load=F("load") + delta, updated_at=timezone.now())
+
+
+@transaction.atomic
+def match_propose(*, request: SupportRequest, actor=None, limit: int = 10) -> ProposalOutcome:
+    """Propose the best supporter who still has room to a waiting request. Returns no match
+    when nobody fits now (the request keeps waiting; an admin can see why)."""
+    request = SupportRequest.objects.select_for_update().select_related("program", "program__organization").get(
+        pk=request.pk)
+    if request.status != RequestStatus.WAITING:
+        return ProposalOutcome(match=None, considered=0)
+    candidates = top_candidates(request_spec(request), limit=limit)
+    for candidate in candidates:
+        match = _propose_to(request=request, user_id=candidate.user_id, score=candidate.score,
+                            reasons=candidate.reasons, actor=actor)
+        if match:
+            return ProposalOutcome(match=match, considered=len(candidates))
+    return ProposalOutcome(match=None, considered=len(candidates))
+
+
+def _propose_to(*, request: SupportRequest, user_id: int, score: float, reasons: list[dict], actor) -> Match | None:
+    """Create the proposal if the supporter, checked under lock, still has room."""
+    profile = _lock_supporter(user_id)
+    if (profile is None or not profile.has_room or not profile.user.is_active
+            or profile.user.deleted_at is not None):
+        return None
+    match = Match.objects.create(request=request, member_id=request.user_id, supporter_id=user_id,
+                                 program=request.program, score=round(score, 4), explanation=reasons,
+                                 proposed_by=actor if getattr(actor, "is_authenticated", False) else None)
+    _change_load(profile, +1)
+    request.status = RequestStatus.PROPOSED
+    request.save(update_fields=["status", "updated_at"])
+    audit_record(actor=actor, action="match.propose", target=match, subject=request.user,
+                 organization=request.program.organization, is_staff_action=False,
+                 data={"supporter": user_id, "score": round(score, 4)})
+    notices.match_proposed(match=match)
+    return match
+
+
+def _close(match: Match, *, status: str, actor, reason: str = "", declined_by: str = "") -> None:
+    """Close an open match and give the supporter's place back."""
+    was_open = match.is_open
+    match.status = status
+    now = timezone.now()
+    if status in (MatchStatus.ENDED, MatchStatus.WITHDRAWN):
+        match.ended_at, match.ended_by = now, actor if getattr(actor, "is_authenticated", False) else None
+    if declined_by:
+        match.declined_by, match.decline_reason = declined_by, reason
+    match.save()
+    if was_open:
+        profile = _lock_supporter(match.supporter_id)
+        if profile:
+            _change_load(profile, -1)
+
+
+def _lock_match(match: Match) -> Match:
+    return Match.objects.select_for_update().select_related("request", "program", "program__organization").get(
+        pk=match.pk)
+
+
+@transaction.atomic
+def match_supporter_answer(*, actor, match: Match, accept: bool, reason: str = "") -> Match:
+    """The supporter says yes (the person is asked next) or no, with a reason if they like,
+    which only the program's admins see (the person is simply proposed someone else)."""
+    match = _lock_match(match)
+    if not access.can_answer_as_supporter(actor, match):
+        raise _not_found()
+    match.supporter_answered_at = timezone.now()
+    if accept:
+        match.status = MatchStatus.SUPPORTER_ACCEPTED
+        match.save()
+        audit_record(actor=actor, action="match.supporter_accept", target=match, subject=match.member,
+                     organization=match.program.organization, is_staff_action=False)
+        notices.match_offered(match=match)
+        return match
+    _close(match, status=MatchStatus.DECLINED, actor=actor, reason=_clean_reason(actor, reason),
+           declined_by="supporter")
+    _reopen(match.request)
+    audit_record(actor=actor, action="match.supporter_decline", target=match, subject=match.member,
+                 organization=match.program.organization, is_staff_action=False)
+    _propose_later(match.request_id)
+    return match
+
+
+@transaction.atomic
+def match_member_answer(*, actor, match: Match, accept: bool, reason: str = "") -> Match:
+    """The person says yes (the relationship starts) or no thank you (someone else is proposed)."""
+    match = _lock_match(match)
+    if not access.can_answer_as_member(actor, match):
+        raise _not_found()
+    now = timezone.now()
+    match.member_answered_at = now
+    request = SupportRequest.objects.select_for_update().get(pk=match.request_id)
+    if accept:
+        match.status, match.started_at = MatchStatus.ACTIVE, now
+        match.save()
+        request.status = RequestStatus.MATCHED
+        request.save(update_fields=["status", "updated_at"])
+        audit_record(actor=actor, action="match.start", target=match, subject=actor,
+                     organization=match.program.organization)
+        notices.match_started(match=match)
+        return match
+    _close(match, status=MatchStatus.DECLINED, actor=actor, reason=_clean_reason(actor, reason),
+           declined_by="member")
+    _reopen(request)
+    audit_record(actor=actor, action="match.member_decline", target=match, subject=actor,
+                 organization=match.program.organization)
+    notices.match_declined_by_member(match=match)
+    _propose_later(request.pk)
+    return match
+
+
+@transaction.atomic
+def match_end(*, actor, match: Match, block: bool = False) -> Match:
+    """Either side (or a program admin) ends an open match, at any time, without a reason.
+    The person can then ask for a new match (request_renew). `block` also keeps the two apart
+    from now on."""
+    match = _lock_match(match)
+    if not access.can_end(actor, match):
+        raise _not_found()
+    status = MatchStatus.ENDED if match.status == MatchStatus.ACTIVE else MatchStatus.WITHDRAWN
+    _close(match, status=status, actor=actor)
+    request = SupportRequest.objects.select_for_update().get(pk=match.request_id)
+    request.status, request.closed_at = RequestStatus.CLOSED, timezone.now()
+    request.save(update_fields=["status", "closed_at", "updated_at"])
+    if block and actor.pk in (match.member_id, match.supporter_id):
+        from peercircle.safety.services import block_create
+
+        other = match.supporter if actor.pk == match.member_id else match.member
+        block_create(blocker=actor, blocked=other)
+    audit_record(actor=actor, action="match.end", target=match, subject=match.member,
+                 organization=match.program.organization,
+                 data={"by": "member" if actor.pk == match.member_id else
+                       "supporter" if actor.pk == match.supporter_id else "admin"})
+    notices.match_ended(match=match, actor=actor)
+    return match
+
+
+def _reopen(request: SupportRequest) -> None:
+    """Back on the waiting list, keeping the time they have already waited."""
+    SupportRequest.objects.filter(pk=request.pk, status__in=[RequestStatus.PROPOSED, RequestStatus.WAITING]).update(
+        status=RequestStatus.WAITING, updated_at=timezone.now())
+
+
+def _clean_reason(actor, reason: str) -> str:
+    from peercircle.core.text import prepare_user_text
+
+    return prepare_user_text(text=reason or "", lang=actor.language, markdown=False, max_length=1000).source
+
+
+@transaction.atomic
+def match_expire(*, match: Match) -> Match | None:
+    """A proposal its supporter did not answer in time goes to the next supporter."""
+    match = _lock_match(match)
+    if match.status != MatchStatus.PROPOSED:
+        return None
+    _close(match, status=MatchStatus.EXPIRED, actor=None)
+    _reopen(match.request)
+    audit_record(actor=None, action="match.expire", target=match, subject=match.member,
+                 organization=match.program.organization, is_staff_action=False)
+    _propose_later(match.request_id)
+    return match
+
+
+# --- a program's admins ------------------------------------------------------------------------
+
+def settings_update(*, actor, program: Program, weights: dict, wait_bonus_per_week: float,
+                    longest_wait_days: int, answer_within_days: int) -> ProgramMatchingSettings:
+    from peercircle.matching.engine import COMPONENTS
+
+    if not access.is_program_admin(actor, program):
+        raise _not_found()
+    clean = {}
+    for name in COMPONENTS:
+        try:
+            value = float(weights.get(name, 0))
+        except (TypeError, ValueError):
+            raise MatchingError(_("Each weight is a number from 0 to 1.")) from None
+        if not 0 <= value <= 1:
+            raise MatchingError(_("Each weight is a number from 0 to 1."))
+        clean[name] = value
+    if not any(clean.values()):
+        raise MatchingError(_("At least one weight has to be above 0."))
+    if not 0 <= wait_bonus_per_week <= 1:
+        raise MatchingError(_("The priority for each week of waiting is a number from 0 to 1."))
+    if not 1 <= longest_wait_days <= 365 or not 1 <= answer_within_days <= 30:
+        raise MatchingError(_("Days are whole numbers: 1 to 365 for the longest wait, 1 to 30 to answer."))
+    with transaction.atomic():
+        found, _created = ProgramMatchingSettings.objects.select_for_update().get_or_create(program=program)
+        before = dict(found.weights)
+        found.weights, found.wait_bonus_per_week = clean, float(wait_bonus_per_week)
+        found.longest_wait_days, found.answer_within_days = int(longest_wait_days), int(answer_within_days)
+        found.updated_by = actor
+        found.save()
+        audit_record(actor=actor, action="matching_settings.update", target=program, organization=program.organization,
+                     is_staff_action=True, data={"before": before, "after": clean})
+    return found
+
+
+@dataclass
+class BatchOutcome:
+    proposed: list[Match]
+    waiting: int
+    total_score: float
+    longest_wait_days: float
+    method: str
+
+
+def waiting_list_match(*, actor, program: Program, method: str = "optimal") -> BatchOutcome:
+    """Match a program's whole waiting list at once (see engine.batch_assign) and propose each
+    assignment. Run by the program's admins (page, API) or `peercircle match-waiting-list`."""
+    if actor is not None and not access.is_program_admin(actor, program):
+        raise _not_found()
+    from peercircle.matching.selectors import program_waiting_list
+
+    settings_ = matching_settings(program)
+    requests = list(program_waiting_list(program))
+    specs = [request_spec(request, settings_=settings_) for request in requests]
+    result = batch_assign(specs, method=method, wait_bonus_per_week=settings_.wait_bonus_per_week,
+                          longest_wait_days=settings_.longest_wait_days)
+    proposed = []
+    for assignment in result.assignments:
+        spec = specs[assignment.request_index]
+        with transaction.atomic():
+            request = SupportRequest.objects.select_for_update().get(pk=spec.request_id)
+            if request.status != RequestStatus.WAITING:
+                continue
+            candidate = candidate_for(spec, assignment.user_id)
+            if candidate is None:
+                continue
+            match = _propose_to(request=request, user_id=assignment.user_id, score=candidate.score,
+                                reasons=candidate.reasons, actor=actor)
+            if match:
+                proposed.append(match)
+    with transaction.atomic():
+        audit_record(actor=actor, action="matching.waiting_list", target=program, organization=program.organization,
+                     is_staff_action=actor is not None,
+                     data={"method": method, "waiting": len(requests), "proposed": len(proposed)})
+    return BatchOutcome(proposed=proposed, waiting=len(requests) - len(proposed), total_score=result.total_score,
+                        longest_wait_days=result.longest_wait_days, method=method)
+
+
+# --- after commit ----------------------------------------------------------------------------------
+
+def _propose_later(request_id: int) -> None:
+    from peercircle.matching.tasks import request_propose
+
+    transaction.on_commit(lambda: request_propose.enqueue(request_id))
+
+
+def _embed_later(kind: str, pk: int) -> None:
+    from peercircle.experiences import suggest
+
+    if not getattr(suggest, "semantic_enabled", lambda: False)():
+        return
+    from peercircle.matching.tasks import story_embed
+
+    transaction.on_commit(lambda: story_embed.enqueue(kind, pk))
