@@ -102,6 +102,9 @@ class SupporterProgram(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["supporter", "program"], name="unique_supporter_program")]
 
+    def __str__(self) -> str:
+        return f"supporter program #{self.pk}"
+
 
 class RequestStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting for a match")
@@ -225,3 +228,6 @@ class ProgramMatchingSettings(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+
+    def __str__(self) -> str:
+        return f"matching settings of program #{self.program_id}"
