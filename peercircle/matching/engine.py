@@ -14,8 +14,9 @@ and how a program's whole waiting list is matched at once.
 3. Every proposal carries reasons (codes with values) that `explanation_lines` tells in plain
    words in the reader's language.
 4. `batch_assign` matches many requests against supporters' room at once, as a maximum-weight
-   b-matching solved exactly (a linear program, integral for bipartite graphs, HiGHS), with
-   each request's weight raised by its waiting time; `greedy_assign` is the baseline.
+   b-matching solved exactly (each supporter's room as places, minimum-weight full bipartite
+   matching, LAPJVsp), with each request's weight raised by its waiting time; greedy is the
+   baseline.
 """
 
 from __future__ import annotations
@@ -420,7 +421,7 @@ def batch_assign(specs: list[RequestSpec], *, method: str = "optimal", per_reque
     """Match many requests at once against the supporters' room. "optimal" maximises the total
     of score plus waiting priority; "greedy" takes the best remaining pair first (baseline)."""
     from scipy import sparse
-    from scipy.optimize import linprog
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
     now = now or timezone.now()
     edges_req, edges_row, edges_score, index = edges or batch_edges(specs, per_request=per_request, index=index)
@@ -441,31 +442,34 @@ def batch_assign(specs: list[RequestSpec], *, method: str = "optimal", per_reque
         return _result(method, specs, edges_req, edges_row, edges_score, chosen, index, days)
     if method != "optimal":
         raise ValueError(f"Unknown method {method!r}: optimal or greedy.")
-    # The supporters in play, renumbered; one constraint row per request and per supporter.
-    rows_used, supporter_of_edge = np.unique(edges_row, return_inverse=True)
-    count = len(edges_req)
-    ones = np.ones(count)
-    a_requests = sparse.csr_matrix((ones, (edges_req, np.arange(count))), shape=(len(specs), count))
-    a_supporters = sparse.csr_matrix((ones, (supporter_of_edge, np.arange(count))), shape=(len(rows_used), count))
-    bounds_ub = np.concatenate([np.ones(len(specs)), index.room[rows_used].astype(np.float64)])
+    # A supporter with room for k more people is k "places"; each request may also take a
+    # place of its own that stands for "not matched this time" (value 0), so a full matching
+    # always exists. Minimum-weight full bipartite matching (LAPJVsp) over weights
+    # `top - value` then gives the maximum total value.
+    room = index.room[: index.size].astype(np.int64)
+    first_place = np.concatenate([[0], np.cumsum(room)[:-1]])
+    places = int(room.sum())
     value = edges_score + priority[edges_req]
-    solved = linprog(-value, A_ub=sparse.vstack([a_requests, a_supporters]).tocsc(), b_ub=bounds_ub,
-                     bounds=(0, 1), method="highs")
-    if solved.status != 0:  # should not happen; fall back rather than leave everyone waiting
+    rows, cols, weights, edge_of = [], [], [], []
+    for k in range(int(room[edges_row].max(initial=0))):
+        has = room[edges_row] > k
+        rows.append(edges_req[has])
+        cols.append(first_place[edges_row[has]] + k)
+        weights.append(value[has])
+        edge_of.append(np.flatnonzero(has))
+    rows.append(np.arange(len(specs)))
+    cols.append(places + np.arange(len(specs)))
+    weights.append(np.zeros(len(specs)))
+    edge_of.append(np.full(len(specs), -1))
+    rows, cols, weights, edge_of = map(np.concatenate, (rows, cols, weights, edge_of))
+    top = float(weights.max()) + 1.0  # every weight stays above zero (zeros would be missing edges)
+    graph = sparse.csr_matrix((top - weights, (rows, cols)), shape=(len(specs), places + len(specs)))
+    try:
+        matched_rows, matched_cols = min_weight_full_bipartite_matching(graph)
+    except ValueError:  # cannot happen with a place of its own for each request; never leave everyone waiting
         return batch_assign(specs, method="greedy", now=now, index=index,
                             edges=(edges_req, edges_row, edges_score, index))
-    x = solved.x
-    # Bipartite b-matching is totally unimodular: HiGHS returns a vertex, so x is 0 or 1.
-    # Round defensively and re-check room in case of any numerical noise.
-    room = index.room[: index.size].astype(np.int64).copy()
-    taken = np.zeros(len(specs), bool)
-    chosen = []
-    for e in np.argsort(-x, kind="stable"):
-        if x[e] < 0.5:
-            break
-        r, row = edges_req[e], edges_row[e]
-        if not taken[r] and room[row] > 0:
-            taken[r] = True
-            room[row] -= 1
-            chosen.append(int(e))
+    lookup = {(int(r), int(c)): int(e) for r, c, e in zip(rows, cols, edge_of, strict=True)}
+    chosen = [lookup[(int(r), int(c))] for r, c in zip(matched_rows, matched_cols, strict=True)
+              if c < places]
     return _result("optimal", specs, edges_req, edges_row, edges_score, chosen, index, days)
