@@ -66,10 +66,10 @@ def main() -> None:
 
 
 def measure(backend: str, stories: list[dict], show_misses: bool) -> dict:
-    from peercircle.experiences.suggest import suggest
+    from peercircle.experiences.suggest import prepare_backend, suggest
 
     start = time.perf_counter()
-    suggest("warm up", lang="en", backend=backend)
+    prepare_backend(backend)
     first_ms = (time.perf_counter() - start) * 1000
     hits = {"top1": [], "top3": []}
     by_lang: dict[str, dict[str, list[bool]]] = {}

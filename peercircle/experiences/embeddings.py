@@ -24,6 +24,7 @@ takes milliseconds.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import threading
 from collections.abc import Sequence
@@ -77,7 +78,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     """One row per text, float32, each of length 1 (so a dot product is the cosine)."""
     model = _model(model_name())
     if not texts:
-        return np.zeros((0, model.get_sentence_embedding_dimension()), dtype=np.float32)
+        return np.zeros((0, _dimension(model)), dtype=np.float32)
     with _encode_lock:
         vectors = model.encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
                                convert_to_numpy=True, show_progress_bar=False)
@@ -85,7 +86,13 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def dimension() -> int:
-    return int(_model(model_name()).get_sentence_embedding_dimension())
+    return _dimension(_model(model_name()))
+
+
+def _dimension(model) -> int:
+    # sentence-transformers 6 renamed the method; 3 to 5 know only the old name.
+    method = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(method())
 
 
 _load_lock = threading.Lock()
@@ -142,6 +149,7 @@ def _one_thread() -> None:
 
 def _quiet_loading() -> None:
     """No progress bars on standard error (the CLI's output is read by programs)."""
+    logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
     try:
         from transformers.utils import logging as transformers_logging
 

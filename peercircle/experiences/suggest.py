@@ -110,6 +110,15 @@ def suggest(text: str, *, lang: str | None = None, backend: str | None = None, l
     return _ranked(scores, evidence, lang=lang, limit=limit, backend=backend)
 
 
+def prepare_backend(backend: str | None = None) -> str:
+    """Load now what `backend` needs (for the semantic one: the model and the entries' vectors),
+    so the first person does not wait, and a backend that cannot run says why at once. Returns
+    the backend's name; raises `SuggesterError`."""
+    backend = backend or default_backend()
+    suggest("warm up", lang="en", backend=backend)
+    return backend
+
+
 def suggest_for_person(text: str, *, lang: str, limit: int = LIMIT,
                        backend: str | None = None) -> tuple[Suggestions, bool]:
     """What the pages and the API show someone who described their experience: the
