@@ -6,7 +6,8 @@
     .venv/bin/python bench/suggester.py --quick              # the first 40, for CI
 
 Reads peercircle/experiences/data/eval_stories.jsonl (stories in English and Spanish with the
-codes a person would choose; `--stories FILE` for another set), asks
+codes a person would choose; `--stories FILE` for another set, such as eval_stories_unseen.jsonl:
+60 stories written after the story words and the Spanish gloss were frozen, never tuned on), asks
 `experiences.suggest.suggest` for each, and reports top-1 (the first suggestion is one of the
 expected experience codes) and top-3 (one of the first three is) accuracy, overall and per
 language, and the time per suggestion. For the semantic backend it also reports what the first
