@@ -97,6 +97,14 @@ def default_backend() -> str:
     return getattr(settings, "PEERCIRCLE_SUGGEST_BACKEND", "lexical") or "lexical"
 
 
+def semantic_enabled() -> bool:
+    """Whether the configured backend is the semantic one and can run here, judged without
+    loading the model: matching compares stories by meaning only then."""
+    from peercircle.experiences import embeddings
+
+    return default_backend() == "semantic" and embeddings.available()
+
+
 def suggest(text: str, *, lang: str | None = None, backend: str | None = None, limit: int = LIMIT) -> Suggestions:
     """Ranked experience and community codes for `text`, best first, each with a confidence.
     Raises `SuggesterError` for a backend that is unknown or cannot run here."""

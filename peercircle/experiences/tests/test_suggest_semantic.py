@@ -29,6 +29,16 @@ def test_embed_gives_one_unit_vector_per_text_and_close_meanings_are_close():
     assert embeddings.available()
 
 
+def test_semantic_is_enabled_only_when_configured_and_loadable(settings):
+    from peercircle.experiences.suggest import semantic_enabled
+
+    assert not semantic_enabled()  # lexical is the default
+    settings.PEERCIRCLE_SUGGEST_BACKEND = "semantic"
+    assert semantic_enabled()
+    settings.PEERCIRCLE_EMBEDDING_MODEL = "/nowhere/model"
+    assert not semantic_enabled()
+
+
 def test_a_spanish_story_is_glossed_so_the_english_model_can_compare_it_with_an_english_one():
     english = embeddings.embed(["I lost my mother this year and I miss her every day"])[0]
     spanish = "este año perdí a mi madre y la echo de menos cada día"
