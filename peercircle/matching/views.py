@@ -15,12 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.htmx import redirect_or_hx, render_page_or_partial
-from peercircle.core.languages import LANGUAGE_NAMES
-from peercircle.matching import access, selectors
-from peercircle.matching.availability import describe, from_hex, parse_windows, words
+from peercircle.matching import access, present, selectors
 from peercircle.matching.explain import explanation_lines
 from peercircle.matching.forms import EndForm, ReasonForm, RequestForm, SupporterProfileForm
-from peercircle.matching.models import Format, Match, MatchStatus, RequestStatus, SupportRequest
+from peercircle.matching.models import Match, MatchStatus, RequestStatus, SupportRequest
 from peercircle.matching.services import (
     MatchingError,
     match_end,
@@ -49,16 +47,6 @@ class RequestCard:
     can_renew: bool = False
 
 
-def _supporter_name(match: Match) -> str:
-    profile = getattr(match.supporter, "profile", None)
-    return profile.display_name if profile else _("Your peer supporter")
-
-
-def _member_name(match: Match) -> str:
-    profile = getattr(match.member, "profile", None)
-    return profile.display_name if profile else _("A member")
-
-
 def _request_cards(user) -> list[RequestCard]:
     requests = list(selectors.requests_of(user))
     open_programs = {r.program_id for r in requests if r.is_open}
@@ -79,7 +67,7 @@ def _request_cards(user) -> list[RequestCard]:
         lines = explanation_lines(shown.explanation, zone=request.timezone) if state in ("offered", "active") else []
         cards.append(RequestCard(
             request=request, state=state, match=shown, lines=lines,
-            supporter_name=_supporter_name(shown) if shown and access.supporter_named(user, shown) else "",
+            supporter_name=present.supporter_name(shown) if shown and access.supporter_named(user, shown) else "",
             can_renew=(state == "closed" and last is not None and request.program_id not in open_programs
                        and last.status in (MatchStatus.ENDED, MatchStatus.WITHDRAWN))))
     return cards
@@ -88,7 +76,7 @@ def _request_cards(user) -> list[RequestCard]:
 def _supporter_lists(user) -> dict:
     matches = list(selectors.matches_as_supporter(user)[:60])
     for match in matches:
-        match.shown_name = _member_name(match) if access.member_named(user, match) else ""
+        match.shown_name = present.member_name(match) if access.member_named(user, match) else ""
     return {
         "to_answer": [m for m in matches if m.status == MatchStatus.PROPOSED],
         "asked": [m for m in matches if m.status == MatchStatus.SUPPORTER_ACCEPTED],
@@ -159,7 +147,7 @@ def _request_initial(user, program) -> tuple[dict, list, str]:
 def request_new(request, organization, program):
     program = selectors.requestable_program(request.user, organization_slug=organization, program_slug=program)
     initial, windows, source = _request_initial(request.user, program)
-    form = RequestForm(request.POST or None, initial=initial, windows=windows)
+    form = RequestForm(request.POST if request.method == "POST" else None, initial=initial, windows=windows)
     prefilled = []
     if not form.is_bound and source == "experiences" and initial.get("experiences"):
         from peercircle.experiences.models import TaxonomyNode
@@ -195,53 +183,11 @@ def withdraw(request, pk):
 
 # --- a match ----------------------------------------------------------------------------------------
 
-def _zone_for(user, match: Match, side: str) -> str:
-    from peercircle.core.timezones import person_zone
-
-    if side == "member":
-        return match.request.timezone
-    if side == "supporter":
-        profile = getattr(match.supporter, "supporter_profile", None)
-        return profile.timezone if profile else person_zone(user, "UTC").key
-    return person_zone(user, match.program.organization.timezone).key
-
-
-def match_context(user, match: Match) -> dict:
-    """What a match's page shows to the side looking at it (shared with the API)."""
-    side = access.side_of(user, match)
-    zone = _zone_for(user, match, side)
-    support_request = match.request
-    context = {
-        "match": match, "side": side, "zone": zone,
-        "lines": explanation_lines(match.explanation, zone=zone, for_member=side != "supporter"),
-        "member_name": _member_name(match) if access.member_named(user, match) else "",
-        "supporter_name": _supporter_name(match) if access.supporter_named(user, match) else "",
-        "can_answer": (access.can_answer_as_supporter(user, match) or access.can_answer_as_member(user, match)),
-        # Pages end active matches; a proposal is answered (or the request withdrawn) instead.
-        "can_end": side != "admin" and match.status == MatchStatus.ACTIVE and access.can_end(user, match),
-        "can_renew": access.can_renew(user, match),
-        "experiences": list(support_request.experiences.all()),
-        "languages": [str(LANGUAGE_NAMES.get(code, code)) for code in support_request.languages],
-        "formats": [str(Format(name).label) for name in support_request.formats if name in Format.values],
-        "shared_hours": [],
-    }
-    if side != "member":
-        # The supporter reads the request (never the story), with the hours they share in their own zone.
-        supporter = getattr(match.supporter, "supporter_profile", None)
-        if supporter is not None:
-            overlap = from_hex(support_request.availability_utc) & from_hex(supporter.availability_utc)
-            context["shared_hours"] = words(overlap, zone, limit=4)
-        context["request_windows"] = describe(parse_windows(support_request.availability))
-    if side == "member" and access.supporter_named(user, match):
-        supporter = getattr(match.supporter, "supporter_profile", None)
-        context["supporter_about_html"] = supporter.about_html if supporter else ""
-    return context
-
-
 @login_required
 def match_detail(request, pk: int):
     match = selectors.match_for(request.user, pk)
-    return render(request, "matching/match.html", {**match_context(request.user, match), "reason_form": ReasonForm()})
+    context = present.match_context(request.user, match)
+    return render(request, "matching/match.html", {**context, "reason_form": ReasonForm()})
 
 
 @login_required
@@ -272,10 +218,10 @@ def match_answer(request, pk: int, answer: str):
 def end(request, pk: int):
     """End a match: no reason needed; optionally, never be matched with this person again."""
     match = selectors.match_for(request.user, pk)
-    context = match_context(request.user, match)
+    context = present.match_context(request.user, match)
     if not context["can_end"]:
         raise Http404
-    form = EndForm(request.POST or None)
+    form = EndForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         match_end(actor=request.user, match=match, block=form.cleaned_data["block"])
         messages.success(request, _("The match has ended. Take care of yourself."))
@@ -315,7 +261,7 @@ def supporter_profile(request):
                    "languages": list(person.languages) if person and person.languages else [],
                    "timezone_name": person.timezone if person and person.timezone in timezone_names() else "UTC"}
         windows = []
-    form = SupporterProfileForm(request.POST or None, initial=initial, windows=windows)
+    form = SupporterProfileForm(request.POST if request.method == "POST" else None, initial=initial, windows=windows)
     if request.method == "POST" and form.is_valid():
         try:
             supporter_profile_update(user=request.user, **form.service_values())
