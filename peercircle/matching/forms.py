@@ -182,6 +182,14 @@ class RequestForm(AvailabilityMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._setup_availability(windows)
 
+    def chosen_experiences(self) -> list[str]:
+        """The labels of the experiences ticked now (the list is long: say which, above it)."""
+        chosen = set(self["experiences"].value() or [])
+        labels = []
+        for _group, options in self.fields["experiences"].choices:
+            labels += [str(label) for code, label in options if code in chosen]
+        return labels
+
     def service_values(self) -> dict:
         data = self.cleaned_data
         return {

@@ -100,7 +100,11 @@ def mine(request):
         context["supporter_profile"] = selectors.supporter_profile_of(request.user)
         context.update(_supporter_lists(request.user))
     open_programs = {c.request.program_id for c in cards if c.request.is_open}
-    context["programs"] = [p for p in selectors.one_to_one_programs() if p.pk not in open_programs]
+    context["newcomer"] = not cards and not is_supporter
+    programs = selectors.one_to_one_programs()
+    if context["newcomer"]:  # they see the programs straight away, as on the "ask" page
+        programs = programs.prefetch_related("experiences")
+    context["programs"] = [p for p in programs if p.pk not in open_programs]
     return render(request, "matching/mine.html", context)
 
 
@@ -202,8 +206,7 @@ def match_answer(request, pk: int, answer: str):
     accept = answer == "accept"
     if access.can_answer_as_supporter(request.user, match):
         match_supporter_answer(actor=request.user, match=match, accept=accept, reason=reason)
-        messages.success(request, _("Thank you. We've asked them whether they'd like to start; you'll hear as soon "
-                                    "as they answer.") if accept else
+        messages.success(request, _("Thank you. We'll let you know as soon as they answer.") if accept else
                          _("Thank you for letting us know. We'll suggest someone else to them."))
     elif access.can_answer_as_member(request.user, match):
         match_member_answer(actor=request.user, match=match, accept=accept, reason=reason)

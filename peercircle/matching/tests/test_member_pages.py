@@ -29,9 +29,10 @@ def test_the_nav_leads_signed_in_people_to_peer_support(member_client, client):
 
 
 def test_someone_with_nothing_yet_is_invited_to_ask(member_client, program):
-    page = text(member_client.get("/peer-support/"))
+    first = member_client.get("/peer-support/")
 
-    assert "Find a peer supporter" in page and 'href="/peer-support/ask/"' in page
+    assert "Find a peer supporter" in text(first) and f'href="{ASK}"' in text(first)
+    assert outline(first).h1_count == 1
     programs = member_client.get("/peer-support/ask/")
     assert "Walking alongside" in text(programs) and f'href="{ASK}"' in text(programs)
     assert outline(programs).unlabelled_fields() == [] and outline(programs).executable() == []

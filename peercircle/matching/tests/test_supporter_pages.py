@@ -130,7 +130,7 @@ def test_yes_asks_the_member_and_the_name_comes_only_with_their_yes(member_clien
     client = signed_in(proposal.supporter)
     with django_capture_on_commit_callbacks(execute=True):
         answered = client.post(f"/peer-support/matches/{proposal.pk}/accept/", follow=True)
-    assert "We've asked them whether they'd like to start" in text(answered)
+    assert "Thank you for offering to support them" in text(answered)
     assert "Mara" not in text(answered)
     proposal.refresh_from_db()
     assert proposal.status == MatchStatus.SUPPORTER_ACCEPTED
