@@ -23,6 +23,7 @@ from peercircle.matching.models import (
     SupporterProfile,
     SupportRequest,
 )
+from peercircle.matching.present import status_for_admins
 from peercircle.matching.services import (
     MatchingError,
     settings_update,
@@ -75,6 +76,7 @@ def _context(request, program, **forms) -> dict:
     for match in page:
         match.member_shown = person_name(match.member)
         match.supporter_shown = person_name(match.supporter)
+        match.status_shown = status_for_admins(match)
     supporters = list(selectors.program_supporters(program))
     for link in supporters:
         link.shown_name = person_name(link.supporter.user)

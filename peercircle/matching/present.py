@@ -58,7 +58,24 @@ def match_context(user, match: Match) -> dict:
             overlap = from_hex(support_request.availability_utc) & from_hex(supporter.availability_utc)
             context["shared_hours"] = words(overlap, zone, limit=4)
         context["request_windows"] = describe(parse_windows(support_request.availability))
+    if side == "admin":
+        context["status_shown"] = status_for_admins(match)
     if side == "member" and access.supporter_named(user, match):
         supporter = getattr(match.supporter, "supporter_profile", None)
         context["supporter_about_html"] = supporter.about_html if supporter else ""
     return context
+
+
+def status_for_admins(match) -> str:
+    """A match's status told from the coordinators' side (the model's labels speak to the member)."""
+    labels = {
+        MatchStatus.PROPOSED: _("Waiting for the supporter"),
+        MatchStatus.SUPPORTER_ACCEPTED: _("The supporter said yes; waiting for the person"),
+        MatchStatus.ACTIVE: _("Active"),
+        MatchStatus.EXPIRED: _("The supporter didn't answer in time"),
+        MatchStatus.WITHDRAWN: _("Withdrawn"),
+        MatchStatus.ENDED: _("Ended"),
+    }
+    if match.status == MatchStatus.DECLINED:
+        return _("Declined by the supporter") if match.declined_by == "supporter" else _("Declined by the person")
+    return str(labels.get(match.status, match.get_status_display()))
