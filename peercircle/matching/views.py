@@ -165,11 +165,25 @@ def request_new(request, organization, program):
         else:
             messages.success(request, _("Thank you. Your request is in, and we're looking for the right person. "
                                         "We'll let you know as soon as there's news."))
+            if _sounds_like_danger(request, form.cleaned_data):
+                messages.warning(request, _("It sounds like things are very hard right now. A peer supporter isn't "
+                                            "an emergency service: if you might be in danger, please reach out "
+                                            "now through “Need help now?” at the top of every page."))
             return redirect_or_hx(request, MINE)
     return render_page_or_partial(request, "matching/request_new.html",
                                   {"form": form, "program": program, "prefilled": prefilled,
                                    "asked_before": source == "last" and not form.is_bound},
                                   partial="matching/_request_form.html")
+
+
+def _sounds_like_danger(request, data) -> bool:
+    """Screened like any text (the service hands it to the safety team); here it only decides
+    whether to point the person to a crisis line straight away, as the suggester does."""
+    from peercircle.safety.screening import screen
+
+    words = "\n".join(part for part in (data.get("story"), data.get("goals")) if part)
+    lang = getattr(request, "LANGUAGE_CODE", "en")[:2]
+    return bool(words) and screen(words, lang=lang).needs_person
 
 
 @login_required

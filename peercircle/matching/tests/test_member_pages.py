@@ -263,3 +263,18 @@ def test_my_peer_support_takes_a_few_queries_however_many_requests(
     with django_assert_max_num_queries(count):
         page = member_client.get("/peer-support/")
     assert text(page).count("Closed on") == 6
+
+
+def test_words_that_sound_like_danger_point_to_a_crisis_line_at_once(member, member_client, program):
+    response = member_client.post(ASK, request_form(story="Since mum died I want to die most nights."), follow=True)
+
+    page = text(response)
+    assert "Your request is in" in page
+    assert "if you might be in danger, please reach out now through “Need help now?”" in page
+    assert SupportRequest.objects.get(user=member).story == "Since mum died I want to die most nights."
+
+
+def test_everyday_words_get_no_crisis_note(member_client, program):
+    page = text(member_client.post(ASK, request_form(story="The evenings are hard."), follow=True))
+
+    assert "Need help now?”" not in page.split("</header>", 1)[1]
