@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from peercircle.core.languages import LANGUAGE_NAMES
 from peercircle.matching import access
-from peercircle.matching.availability import describe, from_hex, parse_windows, words
+from peercircle.matching.availability import from_hex, words
 from peercircle.matching.explain import explanation_lines
 from peercircle.matching.models import Format, Match, MatchStatus
 
@@ -57,9 +57,15 @@ def match_context(user, match: Match) -> dict:
         if supporter is not None:
             overlap = from_hex(support_request.availability_utc) & from_hex(supporter.availability_utc)
             context["shared_hours"] = words(overlap, zone, limit=4)
-        context["request_windows"] = describe(parse_windows(support_request.availability))
     if side == "admin":
+        # Coordinators see names as the organization's members would (the person may keep theirs closer).
+        from peercircle.accounts.access import name_shown_to_organization
+
         context["status_shown"] = status_for_admins(match)
+        context["member_name"] = (name_shown_to_organization(getattr(match.member, "profile", None))
+                                  or str(_("A member")))
+        context["supporter_name"] = (name_shown_to_organization(getattr(match.supporter, "profile", None))
+                                     or str(_("A member")))
     if side == "member" and access.supporter_named(user, match):
         supporter = getattr(match.supporter, "supporter_profile", None)
         context["supporter_about_html"] = supporter.about_html if supporter else ""

@@ -215,6 +215,8 @@ def match_answer(request, pk: int, answer: str):
     if answer not in ("accept", "decline"):
         raise Http404
     match = selectors.match_for(request.user, pk)
+    if access.side_of(request.user, match) == "admin":
+        raise Http404  # coordinators see matches; only the two people answer them
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     accept = answer == "accept"

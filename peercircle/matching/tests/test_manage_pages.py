@@ -72,6 +72,21 @@ def test_the_management_page_links_to_each_one_to_one_program(org_admin_client, 
     assert f'href="{PAGE}"' in text(org_admin_client.get("/organizations/harbour/manage/"))
 
 
+def test_admins_read_a_match_but_only_the_two_people_answer_it(org_admin_client, member, program, ask,
+                                                              make_supporter, django_capture_on_commit_callbacks):
+    make_supporter("Sol")
+    ask(member, capture=django_capture_on_commit_callbacks)
+    match = Match.objects.get()
+
+    page = text(org_admin_client.get(f"/peer-support/matches/{match.pk}/"))
+
+    assert "Mara and Sol" in page and "Waiting for the supporter" in page
+    assert org_admin_client.post(f"/peer-support/matches/{match.pk}/accept/").status_code == 404
+    assert org_admin_client.get(f"/peer-support/matches/{match.pk}/end/").status_code == 404
+    match.refresh_from_db()
+    assert match.status == MatchStatus.PROPOSED
+
+
 def test_matching_the_waiting_list_says_what_happened(org_admin_client, member, other_member, program, ask,
                                                       make_supporter, django_capture_on_commit_callbacks):
     ask(member, capture=django_capture_on_commit_callbacks)
