@@ -230,9 +230,8 @@ def main() -> None:
     world = seed(supporters, batch_supporters / supporters, rng, log)
     seed_seconds = time.perf_counter() - started
     time.sleep(6)  # past the index's overlap window: a network isn't bulk-loaded a moment before a request
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:  # as autovacuum would after a bulk load
+        cursor.execute("ANALYZE")
 
     from peercircle.matching import index as index_module
     from peercircle.matching.engine import batch_assign, batch_edges, top_candidates
