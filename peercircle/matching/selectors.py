@@ -21,8 +21,10 @@ from peercircle.matching.models import (
 from peercircle.organizations.models import Program, ProgramKind
 
 # Supporters a person is not proposed again: those who declined them or whom they declined,
-# matches that ended, proposals left unanswered, and anyone already proposed or matched.
-EXCLUDING_STATUSES = (MatchStatus.DECLINED, MatchStatus.ENDED, MatchStatus.EXPIRED, *OPEN_MATCH_STATUSES)
+# matches that ended, proposals left unanswered or taken back, and anyone already proposed or
+# matched; that is, anyone they were ever proposed.
+EXCLUDING_STATUSES = (MatchStatus.DECLINED, MatchStatus.ENDED, MatchStatus.EXPIRED, MatchStatus.WITHDRAWN,
+                      *OPEN_MATCH_STATUSES)
 
 
 def matching_settings(program: Program) -> ProgramMatchingSettings:
