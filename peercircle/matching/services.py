@@ -40,7 +40,7 @@ from peercircle.matching.models import (
     SupportRequest,
     Urgency,
 )
-from peercircle.matching.selectors import matching_settings, request_spec
+from peercircle.matching.selectors import request_spec
 from peercircle.organizations.models import Program
 
 MAX_CAPACITY = 20
@@ -510,13 +510,13 @@ class BatchOutcome:
 def waiting_list_match(*, actor, program: Program, method: str = "optimal") -> BatchOutcome:
     """Match a program's whole waiting list at once (see engine.batch_assign) and propose each
     assignment. Run by the program's admins (page, API) or `peercircle match-waiting-list`."""
+    from peercircle.matching.selectors import BATCH_METHODS, waiting_list_specs
+
     if actor is not None and not access.is_program_admin(actor, program):
         raise _not_found()
-    from peercircle.matching.selectors import program_waiting_list
-
-    settings_ = matching_settings(program)
-    requests = list(program_waiting_list(program))
-    specs = [request_spec(request, settings_=settings_) for request in requests]
+    if method not in BATCH_METHODS:
+        raise MatchingError(_("Choose how to match the waiting list: optimal or greedy."))
+    requests, specs, settings_ = waiting_list_specs(program)
     result = batch_assign(specs, method=method, wait_bonus_per_week=settings_.wait_bonus_per_week,
                           longest_wait_days=settings_.longest_wait_days)
     proposed = []
