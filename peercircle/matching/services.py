@@ -277,7 +277,10 @@ class ProposalOutcome:
 
 
 def _lock_supporter(user_id: int) -> SupporterProfile | None:
-    return SupporterProfile.objects.select_for_update().filter(user_id=user_id).select_related("user").first()
+    # Only the profile row ("self"): with the joined user row locked too, anything else touching
+    # the account would wait on matching, and the other way round.
+    return (SupporterProfile.objects.select_for_update(of=("self",)).filter(user_id=user_id)
+            .select_related("user").first())
 
 
 def _change_load(profile: SupporterProfile, delta: int) -> None:
@@ -288,8 +291,10 @@ def _change_load(profile: SupporterProfile, delta: int) -> None:
 def match_propose(*, request: SupportRequest, actor=None, limit: int = 10) -> ProposalOutcome:
     """Propose the best supporter who still has room to a waiting request. Returns no match
     when nobody fits now (the request keeps waiting; an admin can see why)."""
-    request = SupportRequest.objects.select_for_update().select_related("program", "program__organization").get(
-        pk=request.pk)
+    # The request row only: locking the joined program and organization rows would make every
+    # proposal in an organization wait for the one before it.
+    request = SupportRequest.objects.select_for_update(of=("self",)).select_related(
+        "program", "program__organization").get(pk=request.pk)
     if request.status != RequestStatus.WAITING:
         return ProposalOutcome(match=None, considered=0)
     candidates = top_candidates(request_spec(request), limit=limit)
@@ -337,7 +342,8 @@ def _close(match: Match, *, status: str, actor, reason: str = "", declined_by: s
 
 
 def _lock_match(match: Match) -> Match:
-    return Match.objects.select_for_update().select_related("request", "program", "program__organization").get(
+    return Match.objects.select_for_update(of=("self",)).select_related(
+        "request", "program", "program__organization").get(
         pk=match.pk)
 
 
