@@ -221,11 +221,14 @@ def request_create(*, user, program: Program, experience_codes: list[str], commu
 @transaction.atomic
 def request_withdraw(*, actor, request: SupportRequest) -> SupportRequest:
     """The person no longer wants a match from this request (anything open ends gently)."""
+    # The open match first, then the request: the order every answer and end takes them in, so
+    # a withdrawal and an answer at the same moment wait for each other instead of deadlocking.
+    open_matches = list(Match.objects.select_for_update().filter(request_id=request.pk, status__in=[
+        MatchStatus.PROPOSED, MatchStatus.SUPPORTER_ACCEPTED, MatchStatus.ACTIVE]))
     request = SupportRequest.objects.select_for_update().get(pk=request.pk)
     if request.user_id != actor.pk or not request.is_open:
         raise _not_found()
-    for match in request.matches.filter(status__in=[MatchStatus.PROPOSED, MatchStatus.SUPPORTER_ACCEPTED,
-                                                    MatchStatus.ACTIVE]):
+    for match in open_matches:
         _close(match, status=MatchStatus.WITHDRAWN if match.status != MatchStatus.ACTIVE else MatchStatus.ENDED,
                actor=actor)
         notices.match_closed_for_supporter(match=match)
