@@ -485,3 +485,18 @@ def test_a_second_open_request_in_the_same_program_is_refused(member, supporters
         ask(member, capture=django_capture_on_commit_callbacks)
 
     assert (SupportRequest.objects.count(), Match.objects.count(), AuditEntry.objects.count()) == counts
+
+
+def test_someone_no_longer_a_peer_supporter_is_not_proposed_any_more(member, make_supporter, ask, organization,
+                                                                      django_capture_on_commit_callbacks):
+    from peercircle.organizations.services import organization_leave
+
+    ana = make_supporter("Ana")
+
+    organization_leave(user=ana.user, organization=organization)
+
+    assert not ana.programs.exists()
+    request = ask(member, capture=django_capture_on_commit_callbacks)
+    request.refresh_from_db()
+    assert request.status == RequestStatus.WAITING
+    assert AuditEntry.objects.filter(action="supporter_program.remove", subject=ana.user).exists()
