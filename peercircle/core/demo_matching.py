@@ -311,6 +311,7 @@ def _sam_and_jordan(plan: MatchingPlan, users: dict, programs: dict, organizatio
         match_supporter_answer,
         settings_update,
     )
+    from peercircle.notifications.models import Notification
 
     program = programs[(plan.sam.org, plan.sam.program)]
     if JORDAN not in users or SAM not in users:
@@ -328,10 +329,13 @@ def _sam_and_jordan(plan: MatchingPlan, users: dict, programs: dict, organizatio
     match_supporter_answer(actor=users[JORDAN], match=match, accept=True)
     match_member_answer(actor=users[SAM], match=match, accept=True)
     now = timezone.now()
+    proposed, offered, started = (now - datetime.timedelta(days=days) for days in (11, 10, 9))
     _backdate(request, plan.sam.waited_days)
-    Match.objects.filter(pk=match.pk).update(
-        created_at=now - datetime.timedelta(days=11), supporter_answered_at=now - datetime.timedelta(days=10),
-        member_answered_at=now - datetime.timedelta(days=9), started_at=now - datetime.timedelta(days=9))
+    Match.objects.filter(pk=match.pk).update(created_at=proposed, supporter_answered_at=offered,
+                                             member_answered_at=started, started_at=started)
+    # The notes of those days, read long ago: what is new for Jordan is the proposal below.
+    for step, moment in (("proposed", proposed), ("offered", offered), ("started", started)):
+        Notification.objects.filter(dedupe_key=f"match:{match.pk}:{step}").update(created_at=moment, read_at=moment)
     if plan.for_jordan and plan.for_jordan.email in users:
         with transaction.atomic():
             other = _ask(users[plan.for_jordan.email], program, plan.for_jordan, organizations)
