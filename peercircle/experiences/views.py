@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.htmx import redirect_or_hx, render_page_or_partial
+from peercircle.experiences.carried import carried_words, forget_words
 from peercircle.experiences.forms import CommunityForm, ExperienceForm
 from peercircle.experiences.models import NodeKind, PersonCommunity, PersonExperience
 from peercircle.experiences.selectors import node_by_code, taxonomy_tree
@@ -27,9 +28,14 @@ def _mine(user):
 
 @login_required
 def my_experiences(request):
-    # "Use this" on a suggestion comes back here with the code chosen in the form, to confirm.
+    # "Use this" on a suggestion comes back here with the code chosen in the form, to confirm;
+    # words carried from sign-up wait in the private story box, to keep or to clear.
     chosen = request.GET.get("code", "")
-    form = ExperienceForm(request.POST or None, initial={"code": chosen} if chosen else None)
+    carried = carried_words(request)
+    initial = {"code": chosen} if chosen else {}
+    if carried and chosen:
+        initial["story"] = carried["text"]
+    form = ExperienceForm(request.POST or None, initial=initial or None)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -37,6 +43,7 @@ def my_experiences(request):
             except ExperienceError as error:
                 form.add_error(None, str(error))
             else:
+                forget_words(request)  # chosen: kept as the story, or cleared by the person
                 messages.success(request, _("Added. You can change or remove it at any time."))
                 return redirect_or_hx(request, request.path)
     # An invalid form answers 200 even to HTMX: htmx 2 does not swap 4xx responses, so the
@@ -113,13 +120,15 @@ def taxonomy_node(request, code):
 
 
 @login_required
-@require_POST
 def experience_suggest(request):
     """Suggestions for what someone wrote in their own words, to choose from (nothing is
     added until they confirm it in the form). POST, so their words stay out of addresses and
-    logs; nothing they wrote is stored."""
+    logs; nothing they wrote is stored. GET shows the suggestions for the words they wrote at
+    sign-up (carried in their session), or sends them to their experiences."""
     from peercircle.experiences.suggest import suggest_for_person
 
+    if request.method == "GET":
+        return _suggest_carried(request)
     words = (request.POST.get("words") or "").strip()[:5000]
     context = {"words": words, "suggested": None, "help_now": False}
     if not words:
@@ -132,3 +141,23 @@ def experience_suggest(request):
     form = ExperienceForm()
     return render(request, "experiences/mine.html",
                   {"form": form, "community_form": CommunityForm(), **_mine(request.user), **context})
+
+
+def _suggest_carried(request):
+    from peercircle.experiences.suggest import suggest_for_person
+
+    carried = carried_words(request)
+    if not carried:
+        return redirect("experiences:mine")
+    suggested, help_now = suggest_for_person(carried["text"], lang=carried["lang"])
+    context = {"words": carried["text"], "suggested": suggested, "help_now": help_now or carried["help_now"],
+               "carried": True, "form": ExperienceForm(), "community_form": CommunityForm(), **_mine(request.user)}
+    return render(request, "experiences/mine.html", context)
+
+
+@login_required
+@require_POST
+def carried_forget(request):
+    forget_words(request)
+    messages.success(request, _("Done: what you wrote when you signed up is gone."))
+    return redirect_or_hx(request, "/me/experiences/")

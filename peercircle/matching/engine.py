@@ -14,8 +14,9 @@ and how a program's whole waiting list is matched at once.
 3. Every proposal carries reasons (codes with values) that `explanation_lines` tells in plain
    words in the reader's language.
 4. `batch_assign` matches many requests against supporters' room at once, as a maximum-weight
-   b-matching solved exactly (a linear program, integral for bipartite graphs, HiGHS), with
-   each request's weight raised by its waiting time; `greedy_assign` is the baseline.
+   b-matching solved exactly (each supporter's room as places, minimum-weight full bipartite
+   matching, LAPJVsp), with each request's weight raised by its waiting time; greedy is the
+   baseline.
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ from django.conf import settings
 from django.utils import timezone
 
 from peercircle.matching.index import (
+    AGE_BANDS,
     CERTIFIED,
     FORMAT_BITS,
+    GENDERS,
     SERVES,
     YOUTH,
     SupporterIndex,
+    code_of,
     split_mask,
     supporter_index,
 )
@@ -88,10 +92,9 @@ class Candidate:
 
 # --- constraints --------------------------------------------------------------------------------
 
-def _distance_km(index: SupporterIndex, lat: float, lon: float) -> np.ndarray:
-    n = index.size
-    p1, p2 = np.radians(index.lat[:n]), np.radians(lat)
-    dp, dl = p2 - p1, np.radians(lon - index.lon[:n])
+def _distance_km(index: SupporterIndex, lat: float, lon: float, rows: np.ndarray) -> np.ndarray:
+    p1, p2 = np.radians(index.lat[rows]), np.radians(lat)
+    dp, dl = p2 - p1, np.radians(lon - index.lon[rows])
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * 6371.0 * np.arcsin(np.sqrt(a))
 
@@ -103,9 +106,35 @@ def _bits(index: SupporterIndex, codes) -> int:
     return bits
 
 
+def _overlap_hours(index: SupporterIndex, mask: int, rows: np.ndarray) -> np.ndarray:
+    words = np.array(split_mask(mask), dtype=np.uint64)
+    return np.bitwise_count(index.hours[rows] & words).sum(axis=1)
+
+
+def _format_ok(index: SupporterIndex, spec: RequestSpec, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(offers a shared way to talk, offers it only in person and is out of reach)."""
+    formats = sum(FORMAT_BITS.get(name, 0) for name in spec.formats) or sum(FORMAT_BITS.values())
+    theirs = index.formats[rows]
+    remote = (theirs & np.uint8(formats & ~IN_PERSON)) > 0
+    in_person = (theirs & np.uint8(formats & IN_PERSON)) > 0
+    if formats & IN_PERSON and spec.latitude is not None and spec.longitude is not None:
+        km = np.nan_to_num(_distance_km(index, spec.latitude, spec.longitude, rows), nan=np.inf)
+        near = km <= np.minimum(spec.distance_km, index.travel_km[rows])
+    else:
+        near = np.zeros(len(rows), bool)
+    return remote | in_person, remote | (in_person & near)
+
+
+def _excluded_rows(index: SupporterIndex, spec: RequestSpec) -> np.ndarray:
+    rows = [index.row_of_user.get(user_id) for user_id in spec.excluded_user_ids | {spec.user_id}]
+    return np.array([row for row in rows if row is not None], np.int64)
+
+
 def constraint_masks(index: SupporterIndex, spec: RequestSpec) -> dict[str, np.ndarray]:
-    """One boolean array per hard constraint (True = this supporter passes it)."""
+    """One boolean array over all supporters per hard constraint (True = passes it), for
+    telling why a request has no match. `eligible_rows` applies the same rules, faster."""
     n = index.size
+    every = np.arange(n)
     column = index.program_column(spec.program_id, add=False)
     flags = index.programs[:n, column] if column >= 0 else np.zeros(n, np.uint8)
     masks = {
@@ -117,33 +146,39 @@ def constraint_masks(index: SupporterIndex, spec: RequestSpec) -> dict[str, np.n
     }
     want_languages = np.uint64(_bits(index, spec.languages))
     masks["language"] = (index.languages[:n] & want_languages) > 0 if spec.languages else np.ones(n, bool)
-    formats = sum(FORMAT_BITS.get(name, 0) for name in spec.formats) or sum(FORMAT_BITS.values())
-    remote = (index.formats[:n] & np.uint8(formats & ~IN_PERSON)) > 0
-    in_person = (index.formats[:n] & np.uint8(formats & IN_PERSON)) > 0
-    masks["format"] = remote | in_person
-    if formats & IN_PERSON and spec.latitude is not None and spec.longitude is not None:
-        km = _distance_km(index, spec.latitude, spec.longitude)
-        near = np.nan_to_num(km, nan=np.inf) <= np.minimum(spec.distance_km, index.travel_km[:n])
-        masks["distance"] = remote | (in_person & near)
-    else:
-        masks["distance"] = remote
+    masks["format"], masks["distance"] = _format_ok(index, spec, every)
     if spec.hours_mask:
-        overlap = _overlap_hours(index, spec.hours_mask)
-        masks["hours"] = (overlap > 0) | ~index.has_hours[:n]
+        masks["hours"] = (_overlap_hours(index, spec.hours_mask, every) > 0) | ~index.has_hours[:n]
     else:
         masks["hours"] = np.ones(n, bool)
     excluded = np.ones(n, bool)
-    for user_id in spec.excluded_user_ids | {spec.user_id}:
-        row = index.row_of_user.get(user_id)
-        if row is not None:
-            excluded[row] = False
+    excluded[_excluded_rows(index, spec)] = False
     masks["excluded"] = excluded
     return masks
 
 
-def _overlap_hours(index: SupporterIndex, mask: int) -> np.ndarray:
-    words = np.array(split_mask(mask), dtype=np.uint64)
-    return np.bitwise_count(index.hours[: index.size] & words).sum(axis=1)
+def eligible_rows(index: SupporterIndex, spec: RequestSpec) -> tuple[np.ndarray, np.ndarray | None]:
+    """The rows of supporters who pass every hard constraint, and their shared hours (None
+    when the request gave no times). The cheap tests run first, on everyone; the others only
+    on who is left."""
+    n = index.size
+    column = index.program_column(spec.program_id, add=False)
+    if column < 0 or (spec.under_18 and not spec.accepts_under_18):
+        return np.zeros(0, np.int64), None
+    need = SERVES | (CERTIFIED if spec.requires_certification else 0) | (YOUTH if spec.under_18 else 0)
+    ok = ((index.programs[:n, column] & np.uint8(need)) == need) & index.available[:n] & (index.room[:n] > 0)
+    if spec.languages:
+        ok &= (index.languages[:n] & np.uint64(_bits(index, spec.languages))) > 0
+    ok[_excluded_rows(index, spec)] = False
+    rows = np.flatnonzero(ok)
+    _shared, reachable = _format_ok(index, spec, rows)
+    rows = rows[reachable]
+    overlap = None
+    if spec.hours_mask:
+        overlap = _overlap_hours(index, spec.hours_mask, rows)
+        keep = (overlap > 0) | ~index.has_hours[rows]
+        rows, overlap = rows[keep], overlap[keep]
+    return rows, overlap
 
 
 # --- scoring --------------------------------------------------------------------------------
@@ -170,52 +205,46 @@ def _experience_weights(index: SupporterIndex, codes: list[str]) -> np.ndarray:
     return np.stack(columns, axis=1) if columns else np.zeros((size, 0), np.float32)
 
 
-def score_parts(index: SupporterIndex, spec: RequestSpec) -> dict[str, np.ndarray]:
-    n = index.size
-    nodes = index.nodes[:n, : len(index.taxonomy.codes)]
+def score_parts(index: SupporterIndex, spec: RequestSpec, rows: np.ndarray,
+                overlap: np.ndarray | None) -> dict[str, np.ndarray]:
+    """Each part of the score (0..1) for the supporters in `rows`, in that order."""
+    count = len(rows)
+    nodes = index.nodes[rows, : len(index.taxonomy.codes)]
     weights = _experience_weights(index, spec.experience_codes)
-    if weights.shape[1]:
-        experience = np.clip(nodes @ weights, 0, 1).mean(axis=1)
-    else:
-        experience = np.zeros(n, np.float32)
+    experience = (np.clip(nodes @ weights, 0, 1).mean(axis=1) if weights.shape[1]
+                  else np.zeros(count, np.float32))
     community_cols = [index.taxonomy.by_code[c] for c in spec.community_codes if c in index.taxonomy.by_code]
-    if community_cols:
-        shared = (nodes[:, community_cols] > 0).sum(axis=1)
-        community = shared / len(community_cols)
-    else:
-        shared = np.zeros(n)
-        community = np.zeros(n, np.float32)
-    story = np.zeros(n, np.float32)
-    if spec.story_embedding is not None and index.has_embedding[:n].any():
-        story = np.where(index.has_embedding[:n], np.clip(index.embeddings[:n] @ spec.story_embedding, 0, 1), 0)
+    shared = (nodes[:, community_cols] > 0).sum(axis=1) if community_cols else np.zeros(count)
+    community = shared / len(community_cols) if community_cols else np.zeros(count, np.float32)
+    if spec.story_embedding is not None and index.has_embedding[rows].any():
+        story = np.where(index.has_embedding[rows], np.clip(index.embeddings[rows] @ spec.story_embedding, 0, 1), 0)
     elif spec.story:
-        query = index.story_query(spec.story)
-        if query is not None:
-            story = np.asarray((index.story_matrix() @ query.T).todense()).ravel()
-    if spec.hours_mask:
-        hours = _overlap_hours(index, spec.hours_mask)
-        availability = np.where(index.has_hours[:n], np.minimum(hours / 4.0, 1.0), 0.5)
+        story = index.story_similarity(spec.story, rows)
     else:
-        availability = np.full(n, 0.5, np.float32)
-    met, asked = np.zeros(n, np.float32), 0
+        story = np.zeros(count, np.float32)
+    if overlap is not None:
+        availability = np.where(index.has_hours[rows], np.minimum(overlap / 4.0, 1.0), 0.5)
+    else:
+        availability = np.full(count, 0.5, np.float32)
+    met, asked = np.zeros(count, np.float32), 0
     if spec.supporter_gender:
-        met += index.gender[:n] == spec.supporter_gender
+        met += index.gender[rows] == code_of(GENDERS, spec.supporter_gender)
         asked += 1
     if spec.supporter_age_bands:
-        met += np.isin(index.age_band[:n], spec.supporter_age_bands)
+        met += np.isin(index.age_band[rows], [code_of(AGE_BANDS, band) for band in spec.supporter_age_bands])
         asked += 1
     if spec.shared_community:
         met += shared > 0
         asked += 1
-    preference = met / asked if asked else np.ones(n, np.float32)
-    load = 1.0 - index.load_share[:n]
+    preference = met / asked if asked else np.ones(count, np.float32)
+    load = 1.0 - index.load_share[rows]
     return {"experience": experience, "community": community, "story": story, "availability": availability,
             "preference": preference, "load": load}
 
 
 def combine(parts: dict[str, np.ndarray], weights: dict) -> np.ndarray:
     total = sum(max(0.0, float(weights.get(name, 0))) for name in COMPONENTS) or 1.0
-    score = np.zeros_like(parts["experience"], dtype=np.float32)
+    score = np.zeros(len(parts["experience"]), dtype=np.float32)
     for name in COMPONENTS:
         weight = max(0.0, float(weights.get(name, 0)))
         if weight:
@@ -223,44 +252,41 @@ def combine(parts: dict[str, np.ndarray], weights: dict) -> np.ndarray:
     return score
 
 
-def eligible(index: SupporterIndex, spec: RequestSpec) -> np.ndarray:
-    masks = constraint_masks(index, spec)
-    result = np.ones(index.size, bool)
-    for name in CONSTRAINTS:
-        result &= masks[name]
-    return result
-
-
 def top_candidates(spec: RequestSpec, *, limit: int = 10, index: SupporterIndex | None = None,
                    explain: bool = True) -> list[Candidate]:
     """The best `limit` supporters for this request, best first."""
     index = index or supporter_index()
-    if not index.size:
+    rows, overlap = eligible_rows(index, spec)
+    if not len(rows):
         return []
-    ok = eligible(index, spec)
-    if not ok.any():
-        return []
-    parts = score_parts(index, spec)
-    score = np.where(ok, combine(parts, spec.weights), -np.inf)
-    count = min(limit, int(ok.sum()))
-    rows = np.argpartition(-score, count - 1)[:count]
-    rows = rows[np.argsort(-score[rows], kind="stable")]
-    return [Candidate(user_id=int(index.user_ids[row]), row=int(row), score=float(score[row]),
-                      parts={name: float(parts[name][row]) for name in COMPONENTS},
-                      reasons=reasons_for(index, spec, int(row), parts) if explain else [])
-            for row in rows]
+    parts = score_parts(index, spec, rows, overlap)
+    score = combine(parts, spec.weights)
+    count = min(limit, len(rows))
+    best = np.argpartition(-score, count - 1)[:count]
+    best = best[np.lexsort((index.user_ids[rows[best]], -score[best]))]  # ties: the longest-standing supporter
+    return [_candidate(index, spec, int(rows[i]), float(score[i]), {n: float(parts[n][i]) for n in COMPONENTS},
+                       explain) for i in best]
+
+
+def _candidate(index, spec, row: int, score: float, parts: dict, explain: bool) -> Candidate:
+    return Candidate(user_id=int(index.user_ids[row]), row=row, score=score, parts=parts,
+                     reasons=reasons_for(index, spec, row, parts["story"]) if explain else [])
 
 
 def candidate_for(spec: RequestSpec, user_id: int, *, index: SupporterIndex | None = None) -> Candidate | None:
     """One supporter scored and explained for this request, if they pass every constraint."""
     index = index or supporter_index()
     row = index.row_of_user.get(user_id)
-    if row is None or not eligible(index, spec)[row]:
+    if row is None:
         return None
-    parts = score_parts(index, spec)
-    return Candidate(user_id=user_id, row=row, score=float(combine(parts, spec.weights)[row]),
-                     parts={name: float(parts[name][row]) for name in COMPONENTS},
-                     reasons=reasons_for(index, spec, row, parts))
+    rows, overlap = eligible_rows(index, spec)
+    where = np.flatnonzero(rows == row)
+    if not len(where):
+        return None
+    i = int(where[0])
+    parts = score_parts(index, spec, rows[i:i + 1], overlap[i:i + 1] if overlap is not None else None)
+    return _candidate(index, spec, row, float(combine(parts, spec.weights)[0]),
+                      {n: float(parts[n][0]) for n in COMPONENTS}, True)
 
 
 def why_no_match(spec: RequestSpec, *, index: SupporterIndex | None = None) -> list[tuple[str, int]]:
@@ -278,9 +304,9 @@ def why_no_match(spec: RequestSpec, *, index: SupporterIndex | None = None) -> l
 
 # --- reasons ---------------------------------------------------------------------------------
 
-def reasons_for(index: SupporterIndex, spec: RequestSpec, row: int, parts: dict[str, np.ndarray]) -> list[dict]:
+def reasons_for(index: SupporterIndex, spec: RequestSpec, row: int, story: float) -> list[dict]:
     taxonomy = index.taxonomy
-    theirs = {col for col in np.flatnonzero(index.nodes[row, : len(taxonomy.codes)])}
+    theirs = {int(col) for col in np.flatnonzero(index.nodes[row, : len(taxonomy.codes)])}
     reasons: list[dict] = []
     for code in spec.experience_codes:
         col = taxonomy.by_code.get(code)
@@ -314,12 +340,12 @@ def reasons_for(index: SupporterIndex, spec: RequestSpec, row: int, parts: dict[
 
         km = distance_km(spec.latitude, spec.longitude, float(index.lat[row]), float(index.lon[row]))
         reasons.append({"k": "distance", "km": max(1, round(km))})
-    if parts["story"][row] >= STORY_REASON_AT:
+    if story >= STORY_REASON_AT:
         reasons.append({"k": "story"})
-    if spec.supporter_gender and index.gender[row] == spec.supporter_gender:
+    if spec.supporter_gender and GENDERS[index.gender[row]] == spec.supporter_gender:
         reasons.append({"k": "gender", "value": spec.supporter_gender})
-    if spec.supporter_age_bands and index.age_band[row] in spec.supporter_age_bands:
-        reasons.append({"k": "age", "value": str(index.age_band[row])})
+    if spec.supporter_age_bands and AGE_BANDS[index.age_band[row]] in spec.supporter_age_bands:
+        reasons.append({"k": "age", "value": AGE_BANDS[index.age_band[row]]})
     return reasons
 
 
@@ -340,6 +366,9 @@ class BatchResult:
     total_score: float
     longest_wait_days: float  # the longest wait among requests left waiting
     matched: int
+    # Among those left waiting who had at least one supporter they could have been given.
+    longest_wait_days_servable: float = 0.0
+    left_waiting_servable: int = 0
 
 
 def wait_days(spec: RequestSpec, now: datetime) -> float:
@@ -347,8 +376,16 @@ def wait_days(spec: RequestSpec, now: datetime) -> float:
 
 
 def batch_edges(specs: list[RequestSpec], *, per_request: int = 30, index: SupporterIndex | None = None):
-    """Each request's best `per_request` supporters: (request index, row, score) arrays."""
+    """Each request's best `per_request` supporters: (request index, row, score) arrays, rows
+    of an index cut down to the supporters of the requests' programs who have room now."""
     index = index or supporter_index()
+    n = index.size
+    serving = np.zeros(n, bool)
+    for program_id in {spec.program_id for spec in specs}:
+        column = index.program_column(program_id, add=False)
+        if column >= 0:
+            serving |= (index.programs[:n, column] & SERVES) > 0
+    index = index.subset(np.flatnonzero(serving & index.available[:n] & (index.room[:n] > 0)))
     req, rows, scores = [], [], []
     for i, spec in enumerate(specs):
         for candidate in top_candidates(spec, limit=per_request, index=index, explain=False):
@@ -368,10 +405,14 @@ def _result(method, specs, edges_req, edges_row, edges_score, chosen, index, day
                               score=float(edges_score[e])) for e in chosen]
     done = {a.request_index for a in assignments}
     unassigned = [i for i in range(len(specs)) if i not in done]
+    servable = set(int(r) for r in edges_req)
+    servable_left = [i for i in unassigned if i in servable]
     return BatchResult(method=method, assignments=assignments, unassigned=unassigned,
                        total_score=float(sum(a.score for a in assignments)),
                        longest_wait_days=float(max((days[i] for i in unassigned), default=0.0)),
-                       matched=len(assignments))
+                       matched=len(assignments),
+                       longest_wait_days_servable=float(max((days[i] for i in servable_left), default=0.0)),
+                       left_waiting_servable=len(servable_left))
 
 
 def batch_assign(specs: list[RequestSpec], *, method: str = "optimal", per_request: int = 30,
@@ -380,7 +421,7 @@ def batch_assign(specs: list[RequestSpec], *, method: str = "optimal", per_reque
     """Match many requests at once against the supporters' room. "optimal" maximises the total
     of score plus waiting priority; "greedy" takes the best remaining pair first (baseline)."""
     from scipy import sparse
-    from scipy.optimize import linprog
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
     now = now or timezone.now()
     edges_req, edges_row, edges_score, index = edges or batch_edges(specs, per_request=per_request, index=index)
@@ -401,31 +442,34 @@ def batch_assign(specs: list[RequestSpec], *, method: str = "optimal", per_reque
         return _result(method, specs, edges_req, edges_row, edges_score, chosen, index, days)
     if method != "optimal":
         raise ValueError(f"Unknown method {method!r}: optimal or greedy.")
-    # The supporters in play, renumbered; one constraint row per request and per supporter.
-    rows_used, supporter_of_edge = np.unique(edges_row, return_inverse=True)
-    count = len(edges_req)
-    ones = np.ones(count)
-    a_requests = sparse.csr_matrix((ones, (edges_req, np.arange(count))), shape=(len(specs), count))
-    a_supporters = sparse.csr_matrix((ones, (supporter_of_edge, np.arange(count))), shape=(len(rows_used), count))
-    bounds_ub = np.concatenate([np.ones(len(specs)), index.room[rows_used].astype(np.float64)])
+    # A supporter with room for k more people is k "places"; each request may also take a
+    # place of its own that stands for "not matched this time" (value 0), so a full matching
+    # always exists. Minimum-weight full bipartite matching (LAPJVsp) over weights
+    # `top - value` then gives the maximum total value.
+    room = index.room[: index.size].astype(np.int64)
+    first_place = np.concatenate([[0], np.cumsum(room)[:-1]])
+    places = int(room.sum())
     value = edges_score + priority[edges_req]
-    solved = linprog(-value, A_ub=sparse.vstack([a_requests, a_supporters]).tocsc(), b_ub=bounds_ub,
-                     bounds=(0, 1), method="highs")
-    if solved.status != 0:  # should not happen; fall back rather than leave everyone waiting
+    rows, cols, weights, edge_of = [], [], [], []
+    for k in range(int(room[edges_row].max(initial=0))):
+        has = room[edges_row] > k
+        rows.append(edges_req[has])
+        cols.append(first_place[edges_row[has]] + k)
+        weights.append(value[has])
+        edge_of.append(np.flatnonzero(has))
+    rows.append(np.arange(len(specs)))
+    cols.append(places + np.arange(len(specs)))
+    weights.append(np.zeros(len(specs)))
+    edge_of.append(np.full(len(specs), -1))
+    rows, cols, weights, edge_of = map(np.concatenate, (rows, cols, weights, edge_of))
+    top = float(weights.max()) + 1.0  # every weight stays above zero (zeros would be missing edges)
+    graph = sparse.csr_matrix((top - weights, (rows, cols)), shape=(len(specs), places + len(specs)))
+    try:
+        matched_rows, matched_cols = min_weight_full_bipartite_matching(graph)
+    except ValueError:  # cannot happen with a place of its own for each request; never leave everyone waiting
         return batch_assign(specs, method="greedy", now=now, index=index,
                             edges=(edges_req, edges_row, edges_score, index))
-    x = solved.x
-    # Bipartite b-matching is totally unimodular: HiGHS returns a vertex, so x is 0 or 1.
-    # Round defensively and re-check room in case of any numerical noise.
-    room = index.room[: index.size].astype(np.int64).copy()
-    taken = np.zeros(len(specs), bool)
-    chosen = []
-    for e in np.argsort(-x, kind="stable"):
-        if x[e] < 0.5:
-            break
-        r, row = edges_req[e], edges_row[e]
-        if not taken[r] and room[row] > 0:
-            taken[r] = True
-            room[row] -= 1
-            chosen.append(int(e))
+    lookup = {(int(r), int(c)): int(e) for r, c, e in zip(rows, cols, edge_of, strict=True)}
+    chosen = [lookup[(int(r), int(c))] for r, c in zip(matched_rows, matched_cols, strict=True)
+              if c < places]
     return _result("optimal", specs, edges_req, edges_row, edges_score, chosen, index, days)

@@ -34,6 +34,8 @@ from peercircle.matching.availability import from_hex
 STAGE_FACTOR = {"past": 1.0, "in_recovery": 1.0, "current": 0.85}
 FORMAT_BITS = {"chat": 1, "call": 2, "video": 4, "in_person": 8}
 SERVES, CERTIFIED, YOUTH = 1, 2, 4
+GENDERS = ("", "woman", "man", "nonbinary")
+AGE_BANDS = ("", "under_18", "18_25", "26_40", "41_60", "61_plus")
 HASH_DIM = 1 << 18
 FULL_REBUILD_SECONDS = 600
 OVERLAP_SECONDS = 5
@@ -44,6 +46,10 @@ def split_mask(mask: int) -> tuple[int, int, int]:
     """A 168-bit mask as three unsigned 64-bit words (low first)."""
     low = (1 << 64) - 1
     return mask & low, (mask >> 64) & low, (mask >> 128) & low
+
+
+def code_of(values: tuple[str, ...], value: str) -> int:
+    return values.index(value) if value in values else 0
 
 
 def story_terms(text: str) -> Counter:
@@ -96,8 +102,8 @@ class SupporterIndex:
     load_share: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
     languages: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))
     formats: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
-    gender: np.ndarray = field(default_factory=lambda: np.zeros(0, "<U10"))
-    age_band: np.ndarray = field(default_factory=lambda: np.zeros(0, "<U10"))
+    gender: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # GENDERS index
+    age_band: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))  # AGE_BANDS index
     hours: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), np.uint64))
     has_hours: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     lat: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
@@ -113,7 +119,9 @@ class SupporterIndex:
     story_rows: list = field(default_factory=list)
     story_df: Counter = field(default_factory=Counter)
     _story_matrix: sparse.csr_matrix | None = None
-    seen_until: object = None
+    _story_columns: sparse.csc_matrix | None = None
+    seen_until: object = None  # when the database was last asked for changes
+    loaded_at: dict = field(default_factory=dict)  # profile id → the updated_at its row shows
     built_at: float = 0.0
 
     # --- shape -------------------------------------------------------------------------------
@@ -178,7 +186,7 @@ class SupporterIndex:
             bits |= self.language_bit(code)
         self.languages[row] = np.uint64(bits)
         self.formats[row] = sum(FORMAT_BITS.get(name, 0) for name in formats or [])
-        self.gender[row], self.age_band[row] = gender or "", age_band or ""
+        self.gender[row], self.age_band[row] = code_of(GENDERS, gender), code_of(AGE_BANDS, age_band)
         mask = from_hex(availability_utc)
         self.hours[row] = split_mask(mask)
         self.has_hours[row] = bool(mask)
@@ -216,7 +224,7 @@ class SupporterIndex:
             self.story_df.subtract(term for term, _n in old)
         self.story_df.update(terms.keys())
         self.story_rows[row] = new
-        self._story_matrix = None
+        self._story_matrix = self._story_columns = None
 
     def story_matrix(self) -> sparse.csr_matrix:
         """The supporters' stories as rows of a TF-IDF matrix (unit length), built when needed."""
@@ -240,6 +248,17 @@ class SupporterIndex:
             shape=(self.size, HASH_DIM))
         return self._story_matrix
 
+    def story_similarity(self, text: str, rows: np.ndarray) -> np.ndarray:
+        """Cosine between `text` and the stories of `rows` (TF-IDF, hashed terms)."""
+        query = self.story_query(text)
+        if query is None:
+            return np.zeros(len(rows), np.float32)
+        if self._story_columns is None or self._story_columns.shape[0] != self.size:
+            self._story_columns = self.story_matrix().tocsc()
+        columns = query.indices
+        scores = self._story_columns[:, columns] @ query.data
+        return np.asarray(scores, np.float32)[rows]
+
     def idf(self, term: str, total: int | None = None) -> float:
         total = total or max(1, self.size)
         return math.log((1 + total) / (1 + self.story_df.get(term, 0))) + 1
@@ -256,6 +275,26 @@ class SupporterIndex:
         cols = np.fromiter(entries.keys(), np.int32)
         vals = np.fromiter((v / norm for v in entries.values()), np.float32)
         return sparse.csr_matrix((vals, (np.zeros(len(cols), np.int32), cols)), shape=(1, HASH_DIM))
+
+    def subset(self, rows: np.ndarray) -> SupporterIndex:
+        """A smaller index of some rows (a program's supporters with room, for a batch): the
+        same taxonomy, languages and programs; its own row numbers."""
+        rows = np.asarray(rows, np.int64)
+        part = SupporterIndex(taxonomy=self.taxonomy, capacity=len(rows), size=len(rows),
+                              language_bits=self.language_bits, program_columns=self.program_columns,
+                              story_df=self.story_df)
+        for name in ("user_ids", "profile_ids", "available", "room", "load_share", "languages", "formats",
+                     "gender", "age_band", "hours", "has_hours", "lat", "lon", "travel_km", "nodes", "programs",
+                     "embeddings", "has_embedding"):
+            setattr(part, name, getattr(self, name)[rows])
+        part.row_of_user = {int(uid): i for i, uid in enumerate(part.user_ids)}
+        part.row_of_profile = {int(pid): i for i, pid in enumerate(part.profile_ids)}
+        part.story_rows = [self.story_rows[row] for row in rows]
+        part._story_matrix = self.story_matrix()[rows]
+        part._story_columns = None
+        part.built_at = self.built_at
+        part.idf = lambda term, total=None: self.idf(term)  # the whole corpus's weights, as in the matrix
+        return part
 
     def languages_of(self, row: int) -> set[str]:
         bits = int(self.languages[row])
@@ -294,20 +333,32 @@ def reset() -> None:
 
 
 def _refresh(index: SupporterIndex, *, batch: int = 5000) -> int:
+    from django.utils import timezone
+
     from peercircle.matching.models import SupporterProfile
 
-    profiles = SupporterProfile.objects.order_by("updated_at", "id")
+    profiles = SupporterProfile.objects.all()
+    asked_at = timezone.now()
     if index.seen_until is not None:
-        # A little overlap: a transaction that saved a profile earlier may commit later.
-        profiles = profiles.filter(updated_at__gte=index.seen_until - timedelta(seconds=OVERLAP_SECONDS))
+        # A little overlap: a transaction that saved a profile a moment before we last asked may
+        # have committed since. Only rows whose `updated_at` differs from what the index holds
+        # are read in full.
+        recent = profiles.filter(updated_at__gte=index.seen_until - timedelta(seconds=OVERLAP_SECONDS))
+        changed = [pk for pk, updated in recent.values_list("id", "updated_at")
+                   if index.loaded_at.get(pk) != updated]
+        index.seen_until = asked_at
+        if not changed:
+            return 0
+        profiles = profiles.filter(pk__in=changed)
+    index.seen_until = asked_at
     fields = ("id", "user_id", "status", "capacity", "load", "languages", "formats", "gender", "age_band",
               "availability_utc", "latitude", "longitude", "travel_km", "about", "about_embedding", "updated_at",
               "user__is_active", "user__deleted_at")
-    rows = list(profiles.values_list(*fields))
+    rows = list(profiles.order_by("updated_at", "id").values_list(*fields))
     for start in range(0, len(rows), batch):
         _load_rows(index, rows[start:start + batch])
-    if rows:
-        index.seen_until = rows[-1][15]
+    for row in rows:
+        index.loaded_at[row[0]] = row[15]
     return len(rows)
 
 

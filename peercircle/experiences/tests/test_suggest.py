@@ -111,17 +111,32 @@ def test_the_my_experiences_page_suggests_from_words_and_the_person_confirms(mem
     assert "in your own words" in text(partial) and "<html" not in partial.content.decode()
 
 
-def test_the_evaluation_stories_use_real_codes_in_both_languages():
+@pytest.mark.parametrize("name, at_least", [("eval_stories.jsonl", 150), ("eval_stories_unseen.jsonl", 60)])
+def test_the_evaluation_stories_use_real_codes_in_both_languages(name, at_least):
     from pathlib import Path
 
     from peercircle.experiences.models import TaxonomyNode
 
-    path = Path(__file__).resolve().parent.parent / "data" / "eval_stories.jsonl"
+    path = Path(__file__).resolve().parent.parent / "data" / name
     stories = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     kinds = dict(TaxonomyNode.objects.values_list("code", "kind"))
-    assert len(stories) >= 150 and {s["lang"] for s in stories} == {"en", "es"}
+    assert len(stories) >= at_least and {s["lang"] for s in stories} == {"en", "es"}
     assert len({s["id"] for s in stories}) == len(stories)
     for story in stories:
         assert story["text"].strip() and 1 <= len(story["experiences"]) <= 3
         assert all(kinds.get(code) == "experience" for code in story["experiences"]), story["id"]
         assert all(kinds.get(code) == "community" for code in story["communities"]), story["id"]
+
+
+def test_the_story_words_and_the_spanish_gloss_are_well_formed():
+    from peercircle.experiences.gloss import glossary
+    from peercircle.experiences.models import TaxonomyNode
+    from peercircle.experiences.suggest import story_words
+
+    codes = set(TaxonomyNode.objects.values_list("code", flat=True))
+    words = story_words()
+    assert set(words) <= codes
+    assert all(set(by_lang) == {"en", "es"} and all(by_lang.values()) for by_lang in words.values())
+    spanish = glossary("es")
+    assert len(spanish) > 1000 and glossary("xx") is None
+    assert all(key == lexicon.fold_token(key) for key in spanish)

@@ -143,3 +143,42 @@ def test_batch_respects_capacity_and_maximises_total(program, member, other_memb
     optimal = batch_assign([first, second], method="optimal", now=now)
     assert optimal.matched == 2
     assert optimal.total_score >= batch_assign([first, second], method="greedy", now=now).total_score
+
+
+def test_fast_filter_agrees_with_the_constraints_admins_see(program, member, make_supporter):
+    """`eligible_rows` (what proposals use) and `why_no_match` (what admins read) apply the
+    same rules, whatever the request asks."""
+    import random
+
+    import numpy as np
+
+    from peercircle.matching.engine import CONSTRAINTS, constraint_masks, eligible_rows
+    from peercircle.matching.index import supporter_index
+
+    rng = random.Random(3)
+    for i in range(12):
+        make_supporter(f"S{i}", languages=rng.sample(["en", "es", "fr"], rng.randint(1, 2)),
+                       formats=rng.sample(["chat", "call", "video", "in_person"], rng.randint(1, 3)),
+                       availability=[{"day": rng.randint(0, 6), "start": "17:00", "end": "20:00"}],
+                       latitude=51.5 + rng.uniform(-0.2, 0.2), longitude=-0.1, travel_km=rng.choice([2, 10, 30]),
+                       status=rng.choice(["available", "available", "paused"]), capacity=2, load=rng.randint(0, 2),
+                       youth_trained=rng.random() < 0.5, certified=rng.random() < 0.8)
+    index = supporter_index()
+    for _ in range(40):
+        request = spec(program, member, languages=rng.sample(["en", "es", "fr", "pl"], rng.randint(1, 2)),
+                       formats=rng.sample(["chat", "call", "video", "in_person"], rng.randint(1, 2)),
+                       latitude=51.5, longitude=-0.1, distance_km=rng.choice([1, 5, 20]),
+                       under_18=rng.random() < 0.3, accepts_under_18=rng.random() < 0.5,
+                       requires_certification=rng.random() < 0.7,
+                       hours_mask=rng.choice([0, from_hex_of([{"day": rng.randint(0, 6), "start": "18:00",
+                                                               "end": "19:00"}])]))
+        masks = constraint_masks(index, request)
+        expected = np.flatnonzero(np.logical_and.reduce([masks[name] for name in CONSTRAINTS]))
+        rows, _overlap = eligible_rows(index, request)
+        assert sorted(rows.tolist()) == expected.tolist()
+
+
+def from_hex_of(windows):
+    from peercircle.matching.availability import from_hex
+
+    return from_hex(hours(windows))

@@ -270,9 +270,9 @@ def test_a_proposal_the_member_withdrew_keeps_its_waiting_time_on_renewal(
     assert open_match(renewed).supporter == ben.user
 
 
-def test_ending_with_a_block_keeps_the_two_apart_from_then_on(member, supporters, ask, step, organization,
+def test_ending_with_a_block_keeps_the_two_apart_from_then_on(member, supporters, ask, step, organization, org_admin,
                                                                django_capture_on_commit_callbacks):
-    from peercircle.matching.tests.factories import OneToOneProgramFactory, SupporterProgramFactory
+    from peercircle.matching.tests.factories import OneToOneProgramFactory
     from peercircle.safety.models import Block
 
     ana, ben = supporters
@@ -283,8 +283,8 @@ def test_ending_with_a_block_keeps_the_two_apart_from_then_on(member, supporters
     assert Block.objects.filter(blocker=ana.user, blocked=member).exists()
     # Another program Ana also serves: she is still left out for this person.
     other_program = OneToOneProgramFactory(organization=organization)
-    SupporterProgramFactory(supporter=ana, program=other_program)
-    SupporterProgramFactory(supporter=ben, program=other_program)
+    for supporter in (ana, ben):
+        services.supporter_program_set(actor=org_admin, supporter=supporter, program=other_program, certified=True)
     request = ask(member, capture=django_capture_on_commit_callbacks, program=other_program)
     assert open_match(request).supporter == ben.user
     Match.objects.filter(request__user=member, supporter=ana.user).delete()  # even with the history gone

@@ -6,24 +6,33 @@
 Each input line `{"id": ..., "text": ..., "lang": "en"}` gives one output line
 `{"id": ..., "experiences": [{"code": ..., "score": ...}, ...], "communities": [...]}`, best
 first. A line that cannot be read gives `{"id": ..., "error": "..."}` and the rest go on.
+
+`--backend lexical|semantic` (default: PEERCIRCLE_SUGGEST_BACKEND). A backend that cannot run
+here (the semantic extra not installed, its model missing) stops the command before it reads
+anything, with the reason on standard error and exit status 1.
 """
 
 import json
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from peercircle.experiences.suggest import BACKENDS, LIMIT, SuggesterError, suggest
+from peercircle.experiences.suggest import BACKENDS, LIMIT, SuggesterError, prepare_backend, suggest
 
 
 class Command(BaseCommand):
     help = "Suggest experience and community codes for JSON lines of text read on standard input."
 
     def add_arguments(self, parser):
-        parser.add_argument("--backend", choices=BACKENDS, default="lexical")
+        parser.add_argument("--backend", choices=BACKENDS, default=None,
+                            help="lexical or semantic (default: PEERCIRCLE_SUGGEST_BACKEND)")
         parser.add_argument("--limit", type=int, default=LIMIT, help="codes of each kind, at most")
 
     def handle(self, *args, backend, limit, **options):
+        try:  # a backend that cannot run says so before any line is read
+            backend = prepare_backend(backend)
+        except SuggesterError as error:
+            raise CommandError(str(error)) from error
         out = self.stdout
         for number, line in enumerate(sys.stdin, start=1):
             if not line.strip():
