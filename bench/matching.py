@@ -255,8 +255,8 @@ def main() -> None:
         log(f"Semantic backend not available ({error}); lexical figures only")
     if semantic_ready:
         import numpy as np
-        from peercircle.experiences.embeddings import embed
 
+        from peercircle.experiences.embeddings import embed
         from peercircle.matching.models import SupporterProfile
 
         texts = sorted({text for text in SupporterProfile.objects.values_list("about", flat=True)})
