@@ -247,9 +247,9 @@ def main() -> None:
     log(f"Single request, lexical: {lexical}")
     semantic = None
     try:
-        from peercircle.experiences import suggest
+        from peercircle.experiences import embeddings
 
-        semantic_ready = getattr(suggest, "semantic_enabled", lambda: False)()
+        semantic_ready = embeddings.available()
     except Exception as error:  # the optional extra is not installed
         semantic_ready = False
         log(f"Semantic backend not available ({error}); lexical figures only")
@@ -261,12 +261,12 @@ def main() -> None:
 
         texts = sorted({text for text in SupporterProfile.objects.values_list("about", flat=True)})
         log(f"Embedding {len(texts):,} distinct supporter stories")
-        vectors = dict(zip(texts, embed(texts), strict=True))
+        vectors = dict(zip(texts, embed(texts, lang="en"), strict=True))
         abouts = dict(SupporterProfile.objects.values_list("id", "about"))
         for profile_id, row in index.row_of_profile.items():
             index.embeddings[row] = vectors[abouts[profile_id]]
             index.has_embedding[row] = True
-        story_vectors = embed([spec.story for spec in specs])
+        story_vectors = embed([spec.story for spec in specs], lang="en")
         for spec, vector in zip(specs, story_vectors, strict=True):
             spec.story_embedding = np.asarray(vector, np.float32)
         semantic = time_single(specs, top_candidates)

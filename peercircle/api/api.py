@@ -48,6 +48,7 @@ def _mount():
     from peercircle.directory.imports.api import router as imports_router
     from peercircle.experiences.api import router as experiences_router
     from peercircle.groups.api import router as groups_router
+    from peercircle.matching.api import router as matching_router
     from peercircle.notifications.api import router as notifications_router
     from peercircle.organizations.api import router as organizations_router
 
@@ -58,6 +59,7 @@ def _mount():
     api.add_router("/", directory_router)
     api.add_router("/", imports_router)
     api.add_router("/", notifications_router)
+    api.add_router("/", matching_router)
 
 
 _mount()

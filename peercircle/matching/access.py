@@ -49,9 +49,12 @@ def can_end(user, match: Match) -> bool:
 def member_named(user, match: Match) -> bool:
     """Whether `user` may see the member's name: the member, an admin, or the supporter once the
     member has said yes."""
-    if user.pk == match.member_id or is_program_admin(user, match.program):
+    if user.pk == match.member_id:
         return True
-    return match.supporter_id == user.pk and match.member_answered_at is not None
+    if user.pk == match.supporter_id:  # asked first, so a supporter's own list needs no admin check
+        # `member_answered_at` is set by a "no, thank you" too: only a yes (the match started) names them.
+        return match.started_at is not None
+    return is_program_admin(user, match.program)
 
 
 def can_be_supporter(user) -> bool:
@@ -59,3 +62,39 @@ def can_be_supporter(user) -> bool:
     from peercircle.organizations.models import Membership
 
     return user.is_authenticated and Membership.objects.active().filter(user=user, role=Role.PEER_SUPPORTER).exists()
+
+
+def supporter_named(user, match: Match) -> bool:
+    """Whether `user` may see the supporter's name: the supporter, an admin, or the member once
+    the supporter has offered to support them (so they can decide)."""
+    if user.pk == match.supporter_id:
+        return True
+    if user.pk == match.member_id:
+        return match.status in (MatchStatus.SUPPORTER_ACCEPTED, MatchStatus.ACTIVE) or match.started_at is not None
+    return is_program_admin(user, match.program)
+
+
+def side_of(user, match: Match) -> str:
+    """How `user` stands to a match they may see: "member", "supporter" or "admin"."""
+    if user.pk == match.member_id:
+        return "member"
+    if user.pk == match.supporter_id:
+        return "supporter"
+    return "admin"
+
+
+def can_renew(user, match: Match) -> bool:
+    """The member may ask for a new match after this one ended, unless they already have an open
+    request in the program."""
+    from peercircle.matching.models import RequestStatus
+
+    if not user.is_authenticated or match.member_id != user.pk:
+        return False
+    if match.status not in (MatchStatus.ENDED, MatchStatus.WITHDRAWN):
+        return False
+    return not SupportRequest.objects.filter(user=user, program_id=match.program_id, status__in=[
+        RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED]).exists()
+
+
+def can_withdraw(user, request: SupportRequest) -> bool:
+    return user.is_authenticated and request.user_id == user.pk and request.is_open

@@ -14,19 +14,17 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 HOURS = 168
 HEX_DIGITS = 42
 
-DAY_NAMES = (gettext_lazy("Monday"), gettext_lazy("Tuesday"), gettext_lazy("Wednesday"),
-             gettext_lazy("Thursday"), gettext_lazy("Friday"), gettext_lazy("Saturday"),
-             gettext_lazy("Sunday"))
-# The same, before a part of the day ("Tuesday evening"): Spanish says "los martes por la tarde".
-DAYS_BEFORE_TIME = (pgettext_lazy("before a time of day", "Monday"), pgettext_lazy("before a time of day", "Tuesday"),
-                    pgettext_lazy("before a time of day", "Wednesday"),
-                    pgettext_lazy("before a time of day", "Thursday"), pgettext_lazy("before a time of day", "Friday"),
-                    pgettext_lazy("before a time of day", "Saturday"), pgettext_lazy("before a time of day", "Sunday"))
+# Weekdays as they read inside a sentence ("Both free Tuesday evening"); languages such as
+# Spanish write them in lower case there ("el martes por la tarde").
+DAY_NAMES = (pgettext_lazy("weekday in a sentence", "Monday"), pgettext_lazy("weekday in a sentence", "Tuesday"),
+             pgettext_lazy("weekday in a sentence", "Wednesday"),
+             pgettext_lazy("weekday in a sentence", "Thursday"), pgettext_lazy("weekday in a sentence", "Friday"),
+             pgettext_lazy("weekday in a sentence", "Saturday"), pgettext_lazy("weekday in a sentence", "Sunday"))
 # Parts of a day, by their first local hour: how overlaps are told in plain words.
 PARTS = ((6, 12, "morning"), (12, 17, "afternoon"), (17, 22, "evening"), (22, 30, "night"))
 
@@ -115,7 +113,7 @@ def words(mask: int, zone_name: str, *, limit: int = 3, now: datetime | None = N
 
 
 def part_label(day: int, part: str) -> str:
-    values = {"day": DAYS_BEFORE_TIME[day]}
+    values = {"day": DAY_NAMES[day]}
     return {
         "morning": _("%(day)s morning"), "afternoon": _("%(day)s afternoon"),
         "evening": _("%(day)s evening"), "night": _("%(day)s night"),

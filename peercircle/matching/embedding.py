@@ -12,21 +12,21 @@ def embed_story(kind: str, pk: int) -> bool:
     from peercircle.experiences import suggest
     from peercircle.matching.models import SupporterProfile, SupportRequest
 
-    if not getattr(suggest, "semantic_enabled", lambda: False)():
+    if not suggest.semantic_enabled():
         return False
     from peercircle.experiences.embeddings import embed
 
     if kind == "supporter":
-        profile = SupporterProfile.objects.filter(pk=pk).first()
+        profile = SupporterProfile.objects.filter(pk=pk).select_related("user").first()
         if profile is None or not profile.about:
             return False
-        vector = np.asarray(embed([profile.about])[0], dtype=np.float32)
+        vector = np.asarray(embed([profile.about], lang=profile.user.language)[0], dtype=np.float32)
         SupporterProfile.objects.filter(pk=pk, about=profile.about).update(
             about_embedding=vector.tobytes(), updated_at=timezone.now())
         return True
-    request = SupportRequest.objects.filter(pk=pk).first()
+    request = SupportRequest.objects.filter(pk=pk).select_related("user").first()
     if request is None or not request.story:
         return False
-    vector = np.asarray(embed([request.story])[0], dtype=np.float32)
+    vector = np.asarray(embed([request.story], lang=request.user.language)[0], dtype=np.float32)
     SupportRequest.objects.filter(pk=pk).update(story_embedding=vector.tobytes())
     return True

@@ -5,6 +5,7 @@ own language, with the shared hours in their own time zone."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from peercircle.core.languages import LANGUAGE_NAMES
 from peercircle.matching.availability import from_hex, words
@@ -20,6 +21,14 @@ def _in_sentence(label: str) -> str:
     ("Loss of a parent" → "loss of a parent", but "Trauma & PTSD" keeps its PTSD)."""
     first = label.split(" ", 1)[0]
     return label if len(first) > 1 and first.isupper() else label[:1].lower() + label[1:]
+
+
+def _language_in_sentence(name: str) -> str:
+    """Some languages write language names in lower case inside a sentence ("hablan inglés");
+    the translators say which by translating this marker as "lower"."""
+    if pgettext("language names inside a sentence: translate as 'lower' or 'keep'", "keep") == "lower":
+        return name[:1].lower() + name[1:]
+    return name
 
 
 def _joined(items: list[str]) -> str:
@@ -47,7 +56,7 @@ def explanation_lines(reasons: list[dict], *, zone: str, for_member: bool = True
         elif kind == "community":
             lines.append(_("You are both part of %(label)s") % {"label": _label(reason["code"], labels)})
         elif kind == "language":
-            names = [str(LANGUAGE_NAMES.get(code, code)) for code in reason.get("codes", [])]
+            names = [_language_in_sentence(str(LANGUAGE_NAMES.get(code, code))) for code in reason.get("codes", [])]
             lines.append(_("Both speak %(languages)s") % {"languages": _joined(names)})
         elif kind == "hours":
             when = words(from_hex(reason["mask"]), zone, limit=2)

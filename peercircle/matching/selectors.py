@@ -69,8 +69,12 @@ def one_to_one_programs():
 
 
 def requests_of(user):
+    from django.db.models import Prefetch
+
+    matches = Match.objects.select_related("supporter__profile", "supporter__supporter_profile").order_by(
+        "-created_at")
     return (SupportRequest.objects.filter(user=user).select_related("program", "program__organization")
-            .prefetch_related("experiences", "matches").order_by("-created_at"))
+            .prefetch_related("experiences", Prefetch("matches", queryset=matches)).order_by("-created_at"))
 
 
 def request_for(user, pk: int) -> SupportRequest:
@@ -144,3 +148,58 @@ def waiting_list_compare(program: Program, *, now=None) -> dict:
 def program_matches(program: Program):
     return (Match.objects.filter(program=program).select_related("member__profile", "supporter__profile")
             .order_by("-created_at"))
+
+
+def program_for_admin(user, *, organization_slug: str, program_slug: str) -> Program:
+    """A 1:1 program whose organization `user` administers (404 for anyone else)."""
+    from django.http import Http404
+
+    program = (Program.objects.filter(organization__slug=organization_slug, slug=program_slug,
+                                      kind=ProgramKind.ONE_TO_ONE).select_related("organization").first())
+    if program is None or not access.is_program_admin(user, program):
+        raise Http404
+    return program
+
+
+def requestable_program(user, *, organization_slug: str, program_slug: str) -> Program:
+    """A 1:1 program `user` may ask for a peer supporter in (404 otherwise)."""
+    from django.http import Http404
+
+    program = (Program.objects.filter(organization__slug=organization_slug, slug=program_slug)
+               .select_related("organization").first())
+    if program is None or not access.can_request_in(user, program):
+        raise Http404
+    return program
+
+
+def program_supporters(program: Program):
+    """The supporters serving a program, with their profile and account (one query)."""
+    from peercircle.matching.models import SupporterProgram
+
+    return (SupporterProgram.objects.filter(program=program)
+            .select_related("supporter", "supporter__user", "supporter__user__profile")
+            .order_by("supporter__user__profile__display_name", "pk"))
+
+
+def supporters_to_add(program: Program):
+    """The organization's peer supporters with a supporter profile who don't serve the program yet."""
+    from peercircle.organizations.models import Membership, Role
+
+    supporter_ids = Membership.objects.active().filter(organization=program.organization_id,
+                                                       role=Role.PEER_SUPPORTER).values("user_id")
+    return (SupporterProfile.objects.filter(user_id__in=supporter_ids, user__is_active=True)
+            .exclude(programs__program=program).select_related("user", "user__profile")
+            .order_by("user__profile__display_name", "pk"))
+
+
+def peer_supporters_without_profile(program: Program) -> int:
+    from peercircle.organizations.models import Membership, Role
+
+    return (Membership.objects.active().filter(organization=program.organization_id, role=Role.PEER_SUPPORTER)
+            .exclude(user__supporter_profile__isnull=False).values("user_id").distinct().count())
+
+
+def latest_request(user, program: Program) -> SupportRequest | None:
+    """The person's latest request in a program, to fill a new one with the same wishes."""
+    return (SupportRequest.objects.filter(user=user, program=program).prefetch_related("experiences", "communities")
+            .order_by("-created_at").first())

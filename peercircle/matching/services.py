@@ -561,7 +561,7 @@ def _propose_later(request_id: int) -> None:
 def _embed_later(kind: str, pk: int) -> None:
     from peercircle.experiences import suggest
 
-    if not getattr(suggest, "semantic_enabled", lambda: False)():
+    if not suggest.semantic_enabled():
         return
     from peercircle.matching.tasks import story_embed
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from peercircle.accounts.access import name_shown_to_organization
 from peercircle.organizations.access import is_org_admin, roles_in
 from peercircle.organizations.forms import GrantRoleForm, ProgramForm
-from peercircle.organizations.models import Membership, OrganizationKind, Role
+from peercircle.organizations.models import Membership, OrganizationKind, ProgramKind, Role
 from peercircle.organizations.selectors import (
     organization_detail,
     organization_list,
@@ -112,6 +112,7 @@ def manage(request, slug):
         "roles": Role.choices,
         "grant_form": grant_form,
         "program_form": program_form,
+        "one_to_one_programs": org.programs.filter(kind=ProgramKind.ONE_TO_ONE).order_by("name"),
     })
 
 
