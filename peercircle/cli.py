@@ -19,6 +19,7 @@ COMMANDS = {
     "check-deploy": "Check the settings for a production deployment.",
     "suggest-experiences": "Suggest experience codes for JSON lines of text on standard input (--backend lexical).",
     "import-listings": "Preview (or --apply) groups from a Meeting Guide feed or an HSDS export: <org> <file-or-url>.",
+    "match-waiting-list": "Match a 1:1 program's waiting list at once: <org> <program> [--method] [--dry-run].",
 }
 
 ALIASES = {"worker": "db_worker", "check-deploy": "check"}

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from peercircle.core import demo_data as data
 from peercircle.core.demo_data import DEMO_DOMAIN, DEMO_PASSWORD, DEMO_TOTP_SECRET
+from peercircle.core.demo_matching import ensure_matching
 from peercircle.core.errors import UserFacingError
 
 SEED = 2026
@@ -341,6 +342,7 @@ def demo_counts() -> dict[str, int]:
     from peercircle.accounts.models import Consent, User
     from peercircle.experiences.models import PersonCommunity, PersonExperience
     from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries
+    from peercircle.matching.models import Match, SupporterProfile, SupportRequest
     from peercircle.organizations.models import Membership, Organization, Program
 
     demo_users = User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
@@ -360,6 +362,9 @@ def demo_counts() -> dict[str, int]:
         "meeting changes": MeetingException.objects.filter(series__group__in=groups).count(),
         "group memberships": GroupMembership.objects.active().filter(group__in=groups).count(),
         "join requests": GroupMembership.objects.filter(group__in=groups, status="requested").count(),
+        "supporter profiles": SupporterProfile.objects.filter(user__in=demo_users).count(),
+        "support requests": SupportRequest.objects.filter(user__in=demo_users).count(),
+        "matches": Match.objects.filter(member__in=demo_users).count(),
     }
 
 
@@ -425,6 +430,7 @@ def demo_build(*, members: int = 500, log: Callable[[str], None] = lambda messag
             log(f"  {done}/{len(people)} people")
     _ensure_groups(plan_groups(people), organizations, log)
     _ensure_places_and_suggestions()
+    ensure_matching(people, organizations, log)
     after = demo_counts()
     return DemoResult(
         created={key: after[key] - before.get(key, 0) for key in after},
@@ -458,6 +464,10 @@ def _ensure_organizations(*, actor) -> dict:
             existing = set(Program.objects.filter(organization=organization).values_list("name", flat=True))
             for program in spec["programs"]:
                 if program["name"] in existing:
+                    # Programs made by an earlier demo: a setting only, nothing to audit.
+                    young = program.get("accepts_under_18", False)
+                    Program.objects.filter(organization=organization, name=program["name"]).exclude(
+                        accepts_under_18=young).update(accepts_under_18=young)
                     continue
                 program_create(
                     actor=actor, organization=organization, name=program["name"],

@@ -284,9 +284,10 @@ ORGANIZATIONS = [
                 "kind": "one_to_one",
                 "codes": ["chronic_illness.diabetes", "chronic_illness.heart",
                           "chronic_illness.kidney"],
+                "accepts_under_18": True,  # teenagers with type 1 diabetes, with a youth-trained peer
                 "description": (
                     "Una persona que vive con diabetes te acompaña a entender tu tratamiento y "
-                    "a hacer cambios pequeños que se sostienen."
+                    "a hacer cambios pequeños que se sostienen. También para adolescentes."
                 ),
             },
             {
@@ -1260,3 +1261,138 @@ LISTING_SUGGESTIONS = [
 ]
 # People asking to join Priya's group, left for her to answer.
 PENDING_REQUESTS = {"Carers' coffee morning": 2}
+
+
+# --- 1:1 peer support -------------------------------------------------------------------------
+# What peer supporters tell the people they may be matched with, in their own language: a line
+# about what they lived (by the top of their first experience), how they support, and something
+# practical. Combined at random, so no two read alike.
+
+SUPPORTER_ABOUT = {
+    "en": {
+        "mental_health": [
+            "Depression took a few years of my life, and the way back started with someone who simply listened.",
+            "I've lived with anxiety since my teens. These days it's a passenger, not the driver.",
+            "A breakdown in my thirties taught me more than I ever wanted to know about getting well again.",
+        ],
+        "substance_use": [
+            "I stopped drinking six years ago, one awkward evening at a time.",
+            "I'm in recovery, and I remember exactly how heavy the first months felt.",
+            "Addiction turned my family upside down; I learned a lot about looking after myself along the way.",
+        ],
+        "chronic_illness": [
+            "I've lived with a long-term condition for twenty years and I still have days when I'm fed up with it.",
+            "Cancer came out of nowhere when I was 41. The 'after' was harder than I expected.",
+            "Living with chronic pain means learning to pace everything, and forgiving yourself when you can't.",
+        ],
+        "grief": [
+            "My dad died when I was 30, and for a long time I thought I was grieving wrong.",
+            "I lost someone I loved suddenly. Nobody tells you how tiring grief is.",
+        ],
+        "life": [
+            "I came to a new country with one suitcase and nobody to call, so I know how lonely the first year is.",
+            "I cared for my mum for seven years, and I know how easy it is to disappear behind someone else's needs.",
+            "Losing my job at 50 knocked the floor out from under me.",
+        ],
+        "how": [
+            "I won't tell you what to do. I'll listen, ask the odd question, and share what helped me if you want.",
+            "We can go at your pace: some weeks that's a long chat, some weeks it's five minutes to check in.",
+            "Peer support isn't advice. It's two people who get it, working out the next small step together.",
+            "Nothing you say will shock me. I've probably felt it too.",
+            "I'm a good listener and a terrible cook, and I'm happy to talk about either.",
+        ],
+        "practical": [
+            "Evenings are usually best for me.",
+            "I like walking while we talk, if you're nearby.",
+            "A call, a video chat or a cup of tea: whatever feels easiest for you.",
+            "Looking forward to meeting you.",
+            "It does get lighter. I'd be glad to walk alongside you for a while.",
+        ],
+    },
+    "es": {
+        "mental_health": [
+            "La depresión me quitó unos cuantos años, y la salida empezó cuando alguien simplemente me escuchó.",
+            "Vivo con ansiedad desde la adolescencia. Hoy viaja conmigo, pero ya no conduce ella.",
+            "Pasé por una crisis fuerte a los treinta y aprendí, a mi ritmo, a volver a estar bien.",
+        ],
+        "substance_use": [
+            "Dejé de beber hace seis años, una tarde difícil detrás de otra.",
+            "Estoy en recuperación y recuerdo muy bien lo que pesan los primeros meses.",
+        ],
+        "chronic_illness": [
+            "Vivo con diabetes desde hace quince años y todavía hay días en que me harta.",
+            "Tuve cáncer a los 41. El «después» fue más difícil de lo que esperaba.",
+        ],
+        "grief": [
+            "Mi padre murió cuando yo tenía treinta años y durante mucho tiempo pensé que estaba haciendo mal el duelo.",
+            "Perdí de golpe a alguien a quien quería. Nadie te cuenta lo que cansa un duelo.",
+        ],
+        "life": [
+            "Llegué a este país con una maleta y sin nadie a quien llamar; sé lo que se nota la soledad al principio.",
+            "Cuidé de mi madre durante siete años y sé lo fácil que es desaparecer detrás de lo que necesita otra persona.",
+        ],
+        "how": [
+            "No te voy a decir qué hacer. Te escucharé, te preguntaré alguna cosa y, si quieres, te contaré lo que a mí me sirvió.",
+            "Vamos a tu ritmo: unas semanas será una charla larga y otras, cinco minutos para saber cómo estás.",
+            "El apoyo entre pares no son consejos: somos dos personas que se entienden buscando juntas el siguiente paso.",
+            "Nada de lo que me cuentes me va a asustar. Seguramente yo también lo he sentido.",
+        ],
+        "practical": [
+            "Las tardes suelen venirme mejor.",
+            "Si vives cerca, me gusta hablar paseando.",
+            "Un café, una llamada o una videollamada: lo que te resulte más fácil.",
+            "Tengo muchas ganas de conocerte.",
+            "Se hace más llevadero, de verdad. Me encantaría acompañarte un tiempo.",
+        ],
+    },
+    "fr": {
+        "any": [
+            "Je suis en rétablissement depuis huit ans et je me souviens très bien des premiers mois.",
+            "L'anxiété a longtemps pris toute la place dans ma vie; aujourd'hui, elle m'accompagne sans décider.",
+            "J'ai arrêté de boire il y a cinq ans, une soirée difficile à la fois.",
+        ],
+        "how": [
+            "Je ne vais pas te dire quoi faire : je t'écoute, à ton rythme.",
+            "Le soutien entre pairs, c'est deux personnes qui se comprennent et qui cherchent ensemble le prochain petit pas.",
+        ],
+        "practical": [
+            "Un café, un appel ou une vidéo : comme tu préfères.",
+            "Au plaisir de te rencontrer.",
+        ],
+    },
+}
+
+# What people waiting for a peer supporter hope for, in their words.
+REQUEST_GOALS = {
+    "en": [
+        "Someone to talk to on the bad evenings.",
+        "To feel less alone with it.",
+        "Small steps: sleeping better, getting out of the house more.",
+        "To get back to work without it all falling apart again.",
+        "Talking to someone who has come out the other side.",
+    ],
+    "es": [
+        "Alguien con quien hablar las tardes malas.",
+        "Sentirme menos sola con esto.",
+        "Pasos pequeños: dormir mejor y salir más de casa.",
+        "Hablar con alguien que ya haya pasado por esto.",
+    ],
+}
+
+# The named accounts' part in 1:1 peer support (see demo_matching).
+JORDAN_ABOUT = (
+    "Served twelve years, then had a rough few after: the drink, the nightmares, the lot. Peer mentor "
+    "since 2021. I'll listen first and I won't judge, and if you're in London I'm happy to walk and talk."
+)
+SAM_REQUEST = {
+    "experiences": ["mental_health.depression"],
+    "story": ("Since Mum died the low days have come back. I'm managing, but I'd like to talk to someone who "
+              "has been there and come out the other side."),
+    "goals": "Get my evenings back, and stop cancelling on my friends.",
+}
+LUCIA_REQUEST = {
+    "experiences": ["mental_health.anxiety"],
+    "story": ("Trabajo de noche y la ansiedad se me dispara al llegar a casa. Me gustaría hablar con alguien "
+              "que haya pasado por algo parecido y sepa cómo se sale."),
+    "goals": "Aprender a bajar el ritmo cuando llego a casa y dormir mejor.",
+}

@@ -6,6 +6,6 @@ class MatchingConfig(AppConfig):
     verbose_name = "Matching"
 
     def ready(self) -> None:
-        from peercircle.matching import notices, signals  # noqa: F401
+        from peercircle.matching import notices, personal_data, signals  # noqa: F401  (the provider, signals)
 
         notices.register_kinds()

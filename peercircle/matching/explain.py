@@ -16,6 +16,13 @@ def _label(code: str, labels: dict[str, str]) -> str:
     return labels.get(code, code)
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: its first letter small, unless the first word is an acronym
+    ("Loss of a parent" → "loss of a parent", but "Trauma & PTSD" keeps its PTSD)."""
+    first = label.split(" ", 1)[0]
+    return label if len(first) > 1 and first.isupper() else label[:1].lower() + label[1:]
+
+
 def _language_in_sentence(name: str) -> str:
     """Some languages write language names in lower case inside a sentence ("hablan inglés");
     the translators say which by translating this marker as "lower"."""
@@ -41,11 +48,11 @@ def explanation_lines(reasons: list[dict], *, zone: str, for_member: bool = True
     for reason in reasons:
         kind = reason.get("k")
         if kind == "experience_same":
-            lines.append(_("You both have lived experience of %(label)s") % {"label": _label(reason["code"], labels).lower()})
+            lines.append(_("You both have lived experience of %(label)s") % {"label": _in_sentence(_label(reason["code"], labels))})
         elif kind == "experience_close":
-            lines.append(_("Lived experience close to yours: %(label)s") % {"label": _label(reason["code"], labels).lower()})
+            lines.append(_("Lived experience close to yours: %(label)s") % {"label": _in_sentence(_label(reason["code"], labels))})
         elif kind == "experience_broader":
-            lines.append(_("Lived experience of %(label)s, more broadly") % {"label": _label(reason["code"], labels).lower()})
+            lines.append(_("Lived experience of %(label)s, more broadly") % {"label": _in_sentence(_label(reason["code"], labels))})
         elif kind == "community":
             lines.append(_("You are both part of %(label)s") % {"label": _label(reason["code"], labels)})
         elif kind == "language":

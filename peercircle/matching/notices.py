@@ -90,6 +90,18 @@ def match_declined_by_member(*, match) -> None:
                        dedupe_key=f"match:{match.pk}:member_declined")
 
 
+def match_offer_withdrawn(*, match) -> None:
+    """The member had heard a supporter would like to support them, and it can't go ahead."""
+
+    def write(user):
+        return (_("Your proposed match can't go ahead"),
+                _("The peer supporter we suggested can't go ahead after all. That isn't about you. You keep "
+                  "your place, and we're looking for someone else for you now."))
+
+    _send_after_commit(match.member_id, kind=MATCH_NEWS, write=write, url=reverse("matching:mine"),
+                       dedupe_key=f"match:{match.pk}:offer_withdrawn")
+
+
 def match_closed_for_supporter(*, match) -> None:
     def write(user):
         return (_("A match has closed"),

@@ -21,8 +21,10 @@ from peercircle.matching.models import (
 from peercircle.organizations.models import Program, ProgramKind
 
 # Supporters a person is not proposed again: those who declined them or whom they declined,
-# matches that ended, proposals left unanswered, and anyone already proposed or matched.
-EXCLUDING_STATUSES = (MatchStatus.DECLINED, MatchStatus.ENDED, MatchStatus.EXPIRED, *OPEN_MATCH_STATUSES)
+# matches that ended, proposals left unanswered or taken back, and anyone already proposed or
+# matched; that is, anyone they were ever proposed.
+EXCLUDING_STATUSES = (MatchStatus.DECLINED, MatchStatus.ENDED, MatchStatus.EXPIRED, MatchStatus.WITHDRAWN,
+                      *OPEN_MATCH_STATUSES)
 
 
 def matching_settings(program: Program) -> ProgramMatchingSettings:
@@ -113,6 +115,34 @@ def supporter_profile_of(user) -> SupporterProfile | None:
 def program_waiting_list(program: Program):
     return (SupportRequest.objects.filter(program=program, status=RequestStatus.WAITING)
             .select_related("user__profile").prefetch_related("experiences").order_by("waiting_since"))
+
+
+# How a waiting list can be matched at once (engine.batch_assign): the best total, with long
+# waits first, or the best pair first (the baseline it is compared with).
+BATCH_METHODS = ("optimal", "greedy")
+
+
+def waiting_list_specs(program: Program) -> tuple[list[SupportRequest], list[RequestSpec], ProgramMatchingSettings]:
+    """The program's waiting requests, longest wait first, and what the engine needs of each."""
+    settings_ = matching_settings(program)
+    requests = list(program_waiting_list(program))
+    return requests, [request_spec(request, settings_=settings_) for request in requests], settings_
+
+
+def waiting_list_compare(program: Program, *, now=None) -> dict:
+    """What matching the whole waiting list would give by each method, proposing nothing: the
+    same candidates for both, so their total score and longest wait can be compared."""
+    from django.utils import timezone
+
+    from peercircle.matching.engine import batch_assign, batch_edges
+
+    _requests, specs, settings_ = waiting_list_specs(program)
+    edges = batch_edges(specs)
+    now = now or timezone.now()
+    return {method: batch_assign(specs, method=method, edges=edges, now=now,
+                                 wait_bonus_per_week=settings_.wait_bonus_per_week,
+                                 longest_wait_days=settings_.longest_wait_days)
+            for method in BATCH_METHODS}
 
 
 def program_matches(program: Program):

@@ -13,6 +13,7 @@ never proposed beyond their capacity. Notifications go out after commit (notices
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -39,7 +40,7 @@ from peercircle.matching.models import (
     SupportRequest,
     Urgency,
 )
-from peercircle.matching.selectors import matching_settings, request_spec
+from peercircle.matching.selectors import request_spec
 from peercircle.organizations.models import Program
 
 MAX_CAPACITY = 20
@@ -220,11 +221,14 @@ def request_create(*, user, program: Program, experience_codes: list[str], commu
 @transaction.atomic
 def request_withdraw(*, actor, request: SupportRequest) -> SupportRequest:
     """The person no longer wants a match from this request (anything open ends gently)."""
+    # The open match first, then the request: the order every answer and end takes them in, so
+    # a withdrawal and an answer at the same moment wait for each other instead of deadlocking.
+    open_matches = list(Match.objects.select_for_update().filter(request_id=request.pk, status__in=[
+        MatchStatus.PROPOSED, MatchStatus.SUPPORTER_ACCEPTED, MatchStatus.ACTIVE]))
     request = SupportRequest.objects.select_for_update().get(pk=request.pk)
     if request.user_id != actor.pk or not request.is_open:
         raise _not_found()
-    for match in request.matches.filter(status__in=[MatchStatus.PROPOSED, MatchStatus.SUPPORTER_ACCEPTED,
-                                                    MatchStatus.ACTIVE]):
+    for match in open_matches:
         _close(match, status=MatchStatus.WITHDRAWN if match.status != MatchStatus.ACTIVE else MatchStatus.ENDED,
                actor=actor)
         notices.match_closed_for_supporter(match=match)
@@ -238,11 +242,16 @@ def request_withdraw(*, actor, request: SupportRequest) -> SupportRequest:
 @transaction.atomic
 def request_renew(*, actor, match: Match) -> SupportRequest:
     """After a match ends, the person asks for a new one: a new request with the same wishes
-    (the ended supporter is not proposed again). They keep their place: waiting counts from
-    when they first asked."""
+    (the ended supporter is not proposed again). They keep their place: the time they waited
+    before the match counts, the time they were matched does not (else someone back after
+    months with a supporter would jump everyone who is still waiting)."""
+    match = _lock_match(match)
     if match.member_id != actor.pk or match.status not in (MatchStatus.ENDED, MatchStatus.WITHDRAWN):
         raise _not_found()
     old = match.request
+    now = timezone.now()
+    waiting_since = (now - max(match.started_at - old.waiting_since, timedelta(0)) if match.started_at
+                     else min(old.waiting_since, now))
     if SupportRequest.objects.filter(user=actor, program=old.program, status__in=[
             RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED]).exists():
         raise MatchingError(_("You already have a request in this program. You can see it under My peer support."))
@@ -253,7 +262,7 @@ def request_renew(*, actor, match: Match) -> SupportRequest:
         shared_community=old.shared_community, formats=old.formats, timezone=old.timezone,
         availability=old.availability, availability_utc=old.availability_utc, latitude=old.latitude,
         longitude=old.longitude, distance_km=old.distance_km, urgency=old.urgency,
-        waiting_since=min(old.waiting_since, timezone.now()) if old.status != RequestStatus.MATCHED else timezone.now())
+        waiting_since=waiting_since)
     request.experiences.set(old.experiences.all())
     request.communities.set(old.communities.all())
     audit_record(actor=actor, action="support_request.renew", target=request, subject=actor,
@@ -271,7 +280,10 @@ class ProposalOutcome:
 
 
 def _lock_supporter(user_id: int) -> SupporterProfile | None:
-    return SupporterProfile.objects.select_for_update().filter(user_id=user_id).select_related("user").first()
+    # Only the profile row ("self"): with the joined user row locked too, anything else touching
+    # the account would wait on matching, and the other way round.
+    return (SupporterProfile.objects.select_for_update(of=("self",)).filter(user_id=user_id)
+            .select_related("user").first())
 
 
 def _change_load(profile: SupporterProfile, delta: int) -> None:
@@ -282,8 +294,10 @@ def _change_load(profile: SupporterProfile, delta: int) -> None:
 def match_propose(*, request: SupportRequest, actor=None, limit: int = 10) -> ProposalOutcome:
     """Propose the best supporter who still has room to a waiting request. Returns no match
     when nobody fits now (the request keeps waiting; an admin can see why)."""
-    request = SupportRequest.objects.select_for_update().select_related("program", "program__organization").get(
-        pk=request.pk)
+    # The request row only: locking the joined program and organization rows would make every
+    # proposal in an organization wait for the one before it.
+    request = SupportRequest.objects.select_for_update(of=("self",)).select_related(
+        "program", "program__organization").get(pk=request.pk)
     if request.status != RequestStatus.WAITING:
         return ProposalOutcome(match=None, considered=0)
     candidates = top_candidates(request_spec(request), limit=limit)
@@ -331,7 +345,8 @@ def _close(match: Match, *, status: str, actor, reason: str = "", declined_by: s
 
 
 def _lock_match(match: Match) -> Match:
-    return Match.objects.select_for_update().select_related("request", "program", "program__organization").get(
+    return Match.objects.select_for_update(of=("self",)).select_related(
+        "request", "program", "program__organization").get(
         pk=match.pk)
 
 
@@ -350,7 +365,7 @@ def match_supporter_answer(*, actor, match: Match, accept: bool, reason: str = "
                      organization=match.program.organization, is_staff_action=False)
         notices.match_offered(match=match)
         return match
-    _close(match, status=MatchStatus.DECLINED, actor=actor, reason=_clean_reason(actor, reason),
+    _close(match, status=MatchStatus.DECLINED, actor=actor, reason=_clean_reason(actor, reason, match=match),
            declined_by="supporter")
     _reopen(match.request)
     audit_record(actor=actor, action="match.supporter_decline", target=match, subject=match.member,
@@ -377,7 +392,7 @@ def match_member_answer(*, actor, match: Match, accept: bool, reason: str = "") 
                      organization=match.program.organization)
         notices.match_started(match=match)
         return match
-    _close(match, status=MatchStatus.DECLINED, actor=actor, reason=_clean_reason(actor, reason),
+    _close(match, status=MatchStatus.DECLINED, actor=actor, reason=_clean_reason(actor, reason, match=match),
            declined_by="member")
     _reopen(request)
     audit_record(actor=actor, action="match.member_decline", target=match, subject=actor,
@@ -390,26 +405,39 @@ def match_member_answer(*, actor, match: Match, accept: bool, reason: str = "") 
 @transaction.atomic
 def match_end(*, actor, match: Match, block: bool = False) -> Match:
     """Either side (or a program admin) ends an open match, at any time, without a reason.
-    The person can then ask for a new match (request_renew). `block` also keeps the two apart
-    from now on."""
+
+    An active match ends and its request closes; the person can ask for a new match
+    (request_renew). So does a proposal the member ends. A proposal the supporter ends is their
+    "no" (as in match_supporter_answer), and one an admin ends is taken back: the person keeps
+    their place and the next supporter is proposed. `block` also keeps the two apart from now on."""
     match = _lock_match(match)
     if not access.can_end(actor, match):
         raise _not_found()
-    status = MatchStatus.ENDED if match.status == MatchStatus.ACTIVE else MatchStatus.WITHDRAWN
-    _close(match, status=status, actor=actor)
+    side = "member" if actor.pk == match.member_id else "supporter" if actor.pk == match.supporter_id else "admin"
     request = SupportRequest.objects.select_for_update().get(pk=match.request_id)
-    request.status, request.closed_at = RequestStatus.CLOSED, timezone.now()
-    request.save(update_fields=["status", "closed_at", "updated_at"])
-    if block and actor.pk in (match.member_id, match.supporter_id):
+    if match.status == MatchStatus.ACTIVE or side == "member":
+        _close(match, status=MatchStatus.ENDED if match.status == MatchStatus.ACTIVE else MatchStatus.WITHDRAWN,
+               actor=actor)
+        request.status, request.closed_at = RequestStatus.CLOSED, timezone.now()
+        request.save(update_fields=["status", "closed_at", "updated_at"])
+        notices.match_ended(match=match, actor=actor)
+    else:
+        offered = match.status == MatchStatus.SUPPORTER_ACCEPTED
+        if side == "supporter":
+            _close(match, status=MatchStatus.DECLINED, actor=actor, declined_by="supporter")
+        else:
+            _close(match, status=MatchStatus.WITHDRAWN, actor=actor)
+        _reopen(request)
+        if offered:  # they were told this supporter would like to support them
+            notices.match_offer_withdrawn(match=match)
+        _propose_later(request.pk)
+    if block and side != "admin":
         from peercircle.safety.services import block_create
 
-        other = match.supporter if actor.pk == match.member_id else match.member
+        other = match.supporter if side == "member" else match.member
         block_create(blocker=actor, blocked=other)
     audit_record(actor=actor, action="match.end", target=match, subject=match.member,
-                 organization=match.program.organization,
-                 data={"by": "member" if actor.pk == match.member_id else
-                       "supporter" if actor.pk == match.supporter_id else "admin"})
-    notices.match_ended(match=match, actor=actor)
+                 organization=match.program.organization, data={"by": side})
     return match
 
 
@@ -419,10 +447,15 @@ def _reopen(request: SupportRequest) -> None:
         status=RequestStatus.WAITING, updated_at=timezone.now())
 
 
-def _clean_reason(actor, reason: str) -> str:
-    from peercircle.core.text import prepare_user_text
+def _clean_reason(actor, reason: str, *, match: Match) -> str:
+    """A decline reason is text a person wrote: the same pipeline as any other (screened, and
+    handed to moderation when it needs a person)."""
+    from peercircle.core.text import after_store, prepare_user_text
 
-    return prepare_user_text(text=reason or "", lang=actor.language, markdown=False, max_length=1000).source
+    prepared = prepare_user_text(text=reason or "", lang=actor.language, markdown=False, max_length=1000)
+    if prepared.source:
+        after_store(prepared=prepared, author=actor, target=match, context="match_decline_reason")
+    return prepared.source
 
 
 @transaction.atomic
@@ -486,13 +519,13 @@ class BatchOutcome:
 def waiting_list_match(*, actor, program: Program, method: str = "optimal") -> BatchOutcome:
     """Match a program's whole waiting list at once (see engine.batch_assign) and propose each
     assignment. Run by the program's admins (page, API) or `peercircle match-waiting-list`."""
+    from peercircle.matching.selectors import BATCH_METHODS, waiting_list_specs
+
     if actor is not None and not access.is_program_admin(actor, program):
         raise _not_found()
-    from peercircle.matching.selectors import program_waiting_list
-
-    settings_ = matching_settings(program)
-    requests = list(program_waiting_list(program))
-    specs = [request_spec(request, settings_=settings_) for request in requests]
+    if method not in BATCH_METHODS:
+        raise MatchingError(_("Choose how to match the waiting list: optimal or greedy."))
+    requests, specs, settings_ = waiting_list_specs(program)
     result = batch_assign(specs, method=method, wait_bonus_per_week=settings_.wait_bonus_per_week,
                           longest_wait_days=settings_.longest_wait_days)
     proposed = []

@@ -30,9 +30,12 @@ def proposals_expire_dispatch() -> int:
 
     expired = 0
     days_by_program = {}
-    for match in Match.objects.filter(status=MatchStatus.PROPOSED).select_related("program").order_by("pk"):
+    now = timezone.now()
+    # A program gives at least a day to answer: younger proposals are not even read.
+    due = Match.objects.filter(status=MatchStatus.PROPOSED, created_at__lte=now - timedelta(days=1))
+    for match in due.select_related("program").order_by("pk"):
         days = days_by_program.setdefault(match.program_id, matching_settings(match.program).answer_within_days)
-        if match.created_at <= timezone.now() - timedelta(days=days) and match_expire(match=match):
+        if match.created_at <= now - timedelta(days=days) and match_expire(match=match):
             expired += 1
     return expired
 

@@ -11,14 +11,18 @@ import time
 
 from django.db import close_old_connections
 
+from peercircle.matching import tasks as matching_tasks
 from peercircle.notifications import tasks
 
 logger = logging.getLogger("peercircle.clock")
 
 # (task, every how many minutes). Meeting reminders look at the next minute's meetings;
 # listings change over months, so once an hour is plenty (and spares a query a minute).
+# Supporters have days to answer a proposal: a quarter of an hour late is nothing to them,
+# but the person waiting should not wait a whole extra hour for the next proposal.
 SCHEDULE = [
     (tasks.meeting_reminders_dispatch, 1),
+    (matching_tasks.proposals_expire_dispatch, 15),
     (tasks.listing_confirmation_dispatch, 60),
 ]
 

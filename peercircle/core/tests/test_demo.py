@@ -13,6 +13,7 @@ from peercircle.accounts.models import Consent, User
 from peercircle.core.demo_data import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from peercircle.experiences.models import PersonExperience
 from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries, SupportGroup
+from peercircle.matching.models import Match, SupporterProfile, SupportRequest
 from peercircle.organizations.models import Membership, Organization
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,7 @@ def test_running_the_demo_twice_adds_nothing():
     memberships = Membership.objects.count()
     groups, series = SupportGroup.objects.count(), MeetingSeries.objects.count()
     group_memberships, changes = GroupMembership.objects.count(), MeetingException.objects.count()
+    matching = SupporterProfile.objects.count(), SupportRequest.objects.count(), Match.objects.count()
 
     output = run_demo()
 
@@ -88,6 +90,7 @@ def test_running_the_demo_twice_adds_nothing():
     assert MeetingSeries.objects.count() == series
     assert GroupMembership.objects.count() == group_memberships
     assert MeetingException.objects.count() == changes
+    assert (SupporterProfile.objects.count(), SupportRequest.objects.count(), Match.objects.count()) == matching
 
 
 def test_demo_builds_support_groups_with_meetings_and_members():
@@ -179,3 +182,48 @@ def test_demo_code_refuses_accounts_without_the_demo_secret():
         demo_code("member@peercircle.example")  # a demo account, but without two-factor
     with pytest.raises(CommandError):
         demo_code("nobody@example.org")
+
+
+def test_demo_builds_one_to_one_peer_support_for_the_named_accounts_and_waiting_lists():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from peercircle.core.demo_data import SUPPORTER_ABOUT
+    from peercircle.notifications.models import NotificationPreferences
+
+    output = run_demo()
+
+    assert "supporter profiles" in output and "support requests" in output
+    # Sam and Jordan: an active match, with the reasons; Jordan also has a proposal to answer.
+    jordan = SupporterProfile.objects.get(user__email="supporter@peercircle.example")
+    assert (jordan.load, jordan.capacity, jordan.timezone) == (2, 3, "Europe/London")
+    assert jordan.about.startswith("Served twelve years")
+    assert [(link.program.name, link.certified) for link in jordan.programs.all()] == [
+        ("Veterans 1:1 peer mentoring", True)]
+    sam = Match.objects.get(member__email="member@peercircle.example")
+    assert (sam.supporter, sam.status, sam.request.status) == (jordan.user, "active", "matched")
+    assert {"k": "experience_close", "code": "mental_health.ptsd"} in sam.explanation
+    assert sam.request.story.startswith("Since Mum died")
+    waiting_for_jordan = Match.objects.get(supporter=jordan.user, status="proposed")
+    assert waiting_for_jordan.member.email.startswith("member0")
+    # Lucía is waiting in Madrid, in her own words.
+    lucia = SupportRequest.objects.get(user__email="member.es@peercircle.example")
+    assert lucia.status == "waiting" and lucia.program.name == "Acompañamiento entre pares 1:1"
+    assert lucia.story.startswith("Trabajo de noche") and lucia.timezone == "Europe/Madrid"
+    # Others wait on the programs' waiting lists, some for weeks, nobody proposed yet.
+    waiting = SupportRequest.objects.filter(status="waiting").exclude(pk=lucia.pk)
+    assert waiting.count() >= 3
+    assert waiting.filter(waiting_since__lte=timezone.now() - timedelta(days=14)).exists()
+    assert not Match.objects.filter(request__in=waiting).exists()
+    # Every other supporter: a profile through the service, in their language, certified by an admin.
+    others = SupporterProfile.objects.exclude(pk=jordan.pk)
+    assert others.exists()
+    for profile in others:
+        assert 2 <= profile.capacity <= 4 and profile.availability and profile.formats and profile.about
+        assert profile.programs.exists()
+    spanish = others.filter(programs__program__organization__slug="red-de-apoyo-mutuo-madrid").first()
+    assert spanish and any(line in spanish.about for line in SUPPORTER_ABOUT["es"]["how"])
+    # The background people hear in the app only, as everywhere in the demo.
+    background = set(waiting.values_list("user", flat=True)) | set(others.values_list("user", flat=True))
+    assert not NotificationPreferences.objects.filter(user__in=background, email=True).exists()

@@ -4,8 +4,9 @@ from peercircle.notifications import clock
 
 
 class Command(BaseCommand):
-    help = ("Enqueue the reminder dispatchers every minute (meeting reminders; listing "
-            "confirmations hourly). Run one clock; a second one by mistake sends nothing twice.")
+    help = ("Enqueue the reminder dispatchers every minute (meeting reminders; unanswered match proposals "
+            "every 15 minutes; listing confirmations hourly). Run one clock; a second one by mistake sends "
+            "nothing twice.")
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Enqueue every dispatcher once and stop.")
