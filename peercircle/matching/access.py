@@ -98,3 +98,14 @@ def can_renew(user, match: Match) -> bool:
 
 def can_withdraw(user, request: SupportRequest) -> bool:
     return user.is_authenticated and request.user_id == user.pk and request.is_open
+
+
+def in_an_active_match(viewer, owner) -> bool:
+    """Connection provider: the two are in an active 1:1 match (either side), so profile
+    fields shown to "my matches and groups" are shown to each other. A proposal is not a match."""
+    from django.db.models import Q
+
+    if not viewer.is_authenticated or viewer.pk == owner.pk:
+        return False
+    return Match.objects.filter(
+        Q(member=viewer, supporter=owner) | Q(member=owner, supporter=viewer), status=MatchStatus.ACTIVE).exists()

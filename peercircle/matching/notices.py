@@ -62,7 +62,8 @@ def match_offered(*, match) -> None:
         from peercircle.core.timezones import person_zone
         from peercircle.matching.explain import explanation_text
 
-        why = explanation_text(match.explanation, zone=person_zone(user, match.request.timezone).key)
+        # The hours in the time zone the person gave with their request.
+        why = explanation_text(match.explanation, zone=match.request.timezone or person_zone(user, "UTC").key)
         return (_("A peer supporter would like to support you"),
                 (_("Here's why we think you'd get on: %(why)s.") % {"why": why} if why else "")
                 + " " + _("Have a look and say whether you'd like to start."))

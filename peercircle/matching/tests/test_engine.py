@@ -182,3 +182,17 @@ def from_hex_of(windows):
     from peercircle.matching.availability import from_hex
 
     return from_hex(hours(windows))
+
+
+def test_people_in_an_active_match_see_what_they_share_with_their_matches(program, member, make_supporter):
+    from peercircle.accounts.access import is_connected
+    from peercircle.matching.models import Match, MatchStatus, SupportRequest
+
+    sam = make_supporter("Sam")
+    request = SupportRequest.objects.create(user=member, program=program, age_band="26_40", languages=["en"],
+                                            formats=["chat"])
+    match = Match.objects.create(request=request, member=member, supporter=sam.user, program=program)
+    assert not is_connected(member, sam.user)  # a proposal is not a match
+    match.status = MatchStatus.ACTIVE
+    match.save()
+    assert is_connected(member, sam.user) and is_connected(sam.user, member)
