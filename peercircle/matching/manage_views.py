@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,7 +19,6 @@ from peercircle.matching.forms import BatchForm, SettingsForm
 from peercircle.matching.models import (
     OPEN_MATCH_STATUSES,
     MatchStatus,
-    SupporterProfile,
     SupportRequest,
 )
 from peercircle.matching.present import status_for_admins
@@ -149,10 +147,8 @@ def supporter_set(request, slug, program):
     """Add a peer supporter to the program, change what the program says about them, or take
     them off it."""
     program = _program(request, slug, program)
-    supporter = SupporterProfile.objects.select_related("user").filter(pk=request.POST.get("supporter")).first()
-    if supporter is None:
-        raise Http404
     serves = request.POST.get("action") != "remove"
+    supporter = selectors.supporter_for_program_admin(program, request.POST.get("supporter"), adding=serves)
     try:
         supporter_program_set(actor=request.user, supporter=supporter, program=program, serves=serves,
                               certified=request.POST.get("certified") == "on",

@@ -192,6 +192,27 @@ def supporters_to_add(program: Program):
             .order_by("user__profile__display_name", "pk"))
 
 
+def supporter_for_program_admin(program: Program, pk, *, adding: bool) -> SupporterProfile:
+    """A supporter a program's admin may change: one serving the program, or, when adding, one
+    of the organization's peer supporters who could (`supporters_to_add`). Anyone else is 404,
+    so an admin learns nothing of other organizations' supporters, not even that they exist."""
+    from django.http import Http404
+
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < pk < 2 ** 63:
+        raise Http404
+    found = (SupporterProfile.objects.filter(pk=pk, programs__program=program)
+             .select_related("user", "user__profile").first())
+    if found is None and adding:
+        found = supporters_to_add(program).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def peer_supporters_without_profile(program: Program) -> int:
     from peercircle.organizations.models import Membership, Role
 
