@@ -51,6 +51,10 @@ def parse_windows(raw) -> list[Window]:
             day = int(item["day"])
             start = time.fromisoformat(str(item["start"]))
             end = time.fromisoformat(str(item["end"]))
+            if start.tzinfo is not None or end.tzinfo is not None:
+                # Windows are in the person's own time zone; a time with its own offset
+                # ("18:00+05:00") couldn't be compared with one without.
+                raise ValueError("a time with an offset")
         except (KeyError, TypeError, ValueError):
             raise AvailabilityError(_("A time window needs a day, a start and an end, like Tuesday 18:00 to 21:00.")) from None
         if not 0 <= day <= 6:

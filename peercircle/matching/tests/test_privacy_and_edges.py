@@ -67,3 +67,17 @@ def test_taking_off_someone_who_does_not_serve_the_program_is_not_found(org_admi
     profile = SupporterProfileFactory(user=peer_supporter)  # could be added, but isn't serving
 
     assert org_admin_client.post(PAGE + "supporters/", {"supporter": profile.pk, "action": "remove"}).status_code == 404
+
+
+# --- times --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("start", ["18:00+05:00", "18:00Z", "tea time"])
+def test_a_time_with_an_offset_is_refused_kindly(peer_supporter_client, program, start):
+    response = peer_supporter_client.put(
+        "/api/v1/me/supporter-profile",
+        {"languages": ["en"], "formats": ["chat"], "timezone": "UTC",
+         "availability": [{"day": 1, "start": start, "end": "21:00"}]}, content_type=JSON)
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == ("A time window needs a day, a start and an end, like Tuesday 18:00 "
+                                         "to 21:00.")
