@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from peercircle.matching import access, present, selectors
+from peercircle.matching.explain import reasons_shown
 from peercircle.matching.models import Match, SupporterProfile, SupportRequest
 from peercircle.matching.services import (
     MatchingError,
@@ -358,8 +359,7 @@ def _match_out(user, match: Match) -> dict:
                  "goals_html": support_request.goals_html, "languages": support_request.languages,
                  "formats": support_request.formats, "age_band": support_request.age_band,
                  "urgency": support_request.urgency, "shared_hours": [str(h) for h in context["shared_hours"]]}
-    reasons = match.explanation if side != "supporter" else [
-        reason for reason in match.explanation if reason.get("k") not in ("gender", "age")]
+    reasons = reasons_shown(match.explanation, for_member=side != "supporter")
     return {
         "id": match.pk, "program": match.program.slug, "organization": match.program.organization.slug,
         "status": match.status, "status_label": str(match.get_status_display()), "side": side,

@@ -38,10 +38,23 @@ def _joined(items: list[str]) -> str:
     return format_lazy(_("{} and {}"), ", ".join(items[:-1]), items[-1])
 
 
+# What the supporter is not told: how far apart they are (the member's place comes from their
+# profile, private by default, and the supporter may not even know their name yet), and the
+# preferences the member asked for (about the supporter, for the member to weigh).
+MEMBER_ONLY = ("distance", "gender", "age")
+
+
+def reasons_shown(reasons: list[dict], *, for_member: bool = True) -> list[dict]:
+    """The reasons one side may read: all of them for the member (and the program's admins),
+    without MEMBER_ONLY ones for the supporter. Pages, API and notices all go through here."""
+    return list(reasons) if for_member else [reason for reason in reasons if reason.get("k") not in MEMBER_ONLY]
+
+
 def explanation_lines(reasons: list[dict], *, zone: str, for_member: bool = True) -> list[str]:
-    """One sentence per reason; `for_member` adds the preferences the member asked for."""
+    """One sentence per reason the reader may see (`reasons_shown`)."""
     from peercircle.experiences.models import TaxonomyNode
 
+    reasons = reasons_shown(reasons, for_member=for_member)
     codes = {reason["code"] for reason in reasons if "code" in reason}
     labels = {node.code: node.label for node in TaxonomyNode.objects.filter(code__in=codes)}
     lines = []
@@ -69,9 +82,9 @@ def explanation_lines(reasons: list[dict], *, zone: str, for_member: bool = True
             lines.append(_("About %(km)s km apart") % {"km": reason["km"]})
         elif kind == "story":
             lines.append(_("Your stories have a lot in common"))
-        elif kind == "gender" and for_member and reason.get("value") in Gender.values:
+        elif kind == "gender" and reason.get("value") in Gender.values:
             lines.append(_("%(gender)s, as you asked") % {"gender": Gender(reason["value"]).label})
-        elif kind == "age" and for_member and reason.get("value") in AgeBand.values:
+        elif kind == "age" and reason.get("value") in AgeBand.values:
             lines.append(_("Aged %(band)s, as you asked") % {"band": str(AgeBand(reason["value"]).label).lower()})
     return lines
 

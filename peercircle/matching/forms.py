@@ -160,7 +160,8 @@ class RequestForm(AvailabilityMixin, forms.Form):
     timezone_name = forms.ChoiceField(label=_("Your time zone"), choices=timezone_choices)
     distance_km = forms.IntegerField(
         label=_("How far you could travel to meet in person (km)"), min_value=1, max_value=500, initial=10,
-        help_text=_("Only used if you chose in person."),
+        help_text=_("Only used if you chose in person, with the town on your profile. The supporter isn't told "
+                    "where you live or how far away you are."),
         error_messages={"min_value": _("Distance is a number of kilometres from 1 to 500."),
                         "max_value": _("Distance is a number of kilometres from 1 to 500."),
                         "invalid": _("Distance is a number of kilometres from 1 to 500."),

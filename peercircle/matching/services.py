@@ -108,7 +108,7 @@ def supporter_profile_update(*, user, status: str = SupporterStatus.AVAILABLE, c
     profile.status, profile.capacity, profile.languages, profile.formats = status, capacity, languages, formats
     profile.timezone, profile.availability, profile.availability_utc = timezone_name, windows, to_hex(mask)
     profile.gender, profile.age_band, profile.travel_km = gender, age_band, int(travel_km)
-    place = getattr(user, "profile", None)
+    place = getattr(user, "profile", None) if Format.IN_PERSON in formats else None  # only to meet in person
     profile.latitude = getattr(place, "latitude", None)
     profile.longitude = getattr(place, "longitude", None)
     about_changed = profile.about != prepared.source
@@ -199,7 +199,8 @@ def request_create(*, user, program: Program, experience_codes: list[str], commu
         raise MatchingError(_("Distance is a number of kilometres from 1 to %(max)s.") % {"max": MAX_DISTANCE_KM})
     story_text = prepare_user_text(text=story, lang=user.language, markdown=False, max_length=4000)
     goals_text = prepare_user_text(text=goals, lang=user.language, max_length=2000)
-    place = getattr(user, "profile", None)
+    # Their place (from their profile, private by default) is used only to meet in person.
+    place = getattr(user, "profile", None) if Format.IN_PERSON in formats else None
     request = SupportRequest.objects.create(
         user=user, program=program, story=story_text.source, goals=goals_text.source, goals_html=goals_text.html,
         age_band=age_band, languages=languages, supporter_gender=supporter_gender, supporter_age_bands=bands,

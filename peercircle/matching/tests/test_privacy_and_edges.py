@@ -3,8 +3,8 @@ API say the same), answers that never come, and requests that can't be made twic
 
 import pytest
 
-from peercircle.core.tests.helpers import text
-from peercircle.matching.models import Match, MatchStatus, SupporterProgram
+from peercircle.core.tests.helpers import signed_in, text
+from peercircle.matching.models import Match, MatchStatus, SupporterProgram, SupportRequest
 
 pytestmark = pytest.mark.django_db
 PAGE = "/organizations/harbour/manage/programs/walking-alongside/matching/"
@@ -81,3 +81,51 @@ def test_a_time_with_an_offset_is_refused_kindly(peer_supporter_client, program,
     assert response.status_code == 400
     assert response.json()["detail"] == ("A time window needs a day, a start and an end, like Tuesday 18:00 "
                                          "to 21:00.")
+
+
+# --- what the supporter is told about the person ----------------------------------------------
+
+@pytest.fixture
+def near(member):
+    """Mara's profile says where she lives (kept private, as by default)."""
+    member.profile.latitude, member.profile.longitude = 51.5007, -0.1246
+    member.profile.save()
+    return member
+
+
+def test_a_supporter_is_not_told_how_far_away_an_unnamed_member_lives(near, member_client, make_supporter, ask,
+                                                                        step, django_capture_on_commit_callbacks):
+    from peercircle.matching import services
+
+    ana = make_supporter("Ana", formats=["in_person"], latitude=51.5010, longitude=-0.1250)
+    request = ask(near, capture=django_capture_on_commit_callbacks, formats=["in_person"], supporter_gender="")
+    match = _open(request)
+    supporter = signed_in(ana.user)
+
+    page = text(supporter.get(f"/peer-support/matches/{match.pk}/"))
+    body = supporter.get(f"/api/v1/matches/{match.pk}").json()
+
+    assert "Both happy with in person" in page and "km apart" not in page
+    assert "Both happy with in person" in body["explanation"] and "km apart" not in str(body)
+    assert all(reason["k"] not in ("distance", "gender", "age") for reason in body["reasons"])
+    step(services.match_supporter_answer, actor=ana.user, match=match, accept=True)
+    assert "About 1 km apart" in text(member_client.get(f"/peer-support/matches/{match.pk}/"))  # hers to know
+
+
+def test_the_persons_place_is_kept_with_the_request_only_to_meet_in_person(near, make_supporter, ask,
+                                                                             django_capture_on_commit_callbacks):
+    online = ask(near, capture=django_capture_on_commit_callbacks, formats=["chat"])
+    SupportRequest.objects.filter(pk=online.pk).update(status="closed")
+    in_person = ask(near, capture=django_capture_on_commit_callbacks, formats=["in_person"])
+
+    online.refresh_from_db()
+    assert (online.latitude, online.longitude) == (None, None)
+    assert (in_person.latitude, in_person.longitude) == (51.5007, -0.1246)
+
+
+def test_the_request_form_says_exactly_what_a_supporter_reads(member_client, program):
+    page = text(member_client.get("/peer-support/ask/harbour/walking-alongside/"))
+
+    assert ("A supporter we suggest reads what you'd like to share, what you hope for, your languages, the ways "
+            "you'd like to talk, the times you're both free, your age group and how soon you'd like to start. "
+            "They see your name only once you say yes to them, and never your story.") in page
