@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from peercircle.matching import access, present, selectors
-from peercircle.matching.explain import reasons_shown
 from peercircle.matching.models import Match, SupporterProfile, SupportRequest
 from peercircle.matching.services import (
     MatchingError,
@@ -160,6 +159,11 @@ class AskedOut(Schema):
 
 
 class MatchOut(Schema):
+    """A match as the reader's side may see it, as the pages show it. The member reads the
+    supporter's name and why only once the supporter has said yes, and sees "closed" for a
+    proposal that closed before it reached them; the supporter reads the request (never the
+    story) and why only while the match is open."""
+
     id: int
     program: str
     organization: str
@@ -349,23 +353,29 @@ def withdraw_request(request, request_id: int):
 
 # --- matches -------------------------------------------------------------------------------------
 
-def _match_out(user, match: Match) -> dict:
+def _match_out(user, match: Match, *, heard_of: bool | None = None) -> dict:
     context = present.match_context(user, match)
     side = context["side"]
     asked = None
-    if side != "member":
+    # The supporter reads the request to answer it and while they support the person, as on the page.
+    if side == "admin" or (side == "supporter" and match.is_open):
         support_request = match.request
         asked = {"experiences": [node.code for node in context["experiences"]], "goals": support_request.goals,
                  "goals_html": support_request.goals_html, "languages": support_request.languages,
                  "formats": support_request.formats, "age_band": support_request.age_band,
                  "urgency": support_request.urgency, "shared_hours": [str(h) for h in context["shared_hours"]]}
-    reasons = reasons_shown(match.explanation, for_member=side != "supporter")
+    status, status_label = match.status, str(match.get_status_display())
+    if side == "member" and not match.is_open:
+        if heard_of is None:
+            heard_of = selectors.matches_as_member(user).filter(pk=match.pk).exists()
+        if not heard_of:  # closed before it reached them: who said no, or didn't answer, isn't theirs to know
+            status, status_label = "closed", str(_("It didn't go ahead this time."))
     return {
         "id": match.pk, "program": match.program.slug, "organization": match.program.organization.slug,
-        "status": match.status, "status_label": str(match.get_status_display()), "side": side,
+        "status": status, "status_label": status_label, "side": side,
         "member_name": context["member_name"] or None, "supporter_name": context["supporter_name"] or None,
         "score": match.score if side == "admin" else None,
-        "explanation": [str(line) for line in context["lines"]], "reasons": reasons, "request": asked,
+        "explanation": [str(line) for line in context["lines"]], "reasons": context["reasons"], "request": asked,
         "request_id": match.request_id if side != "supporter" else None,
         "created_at": match.created_at, "started_at": match.started_at, "ended_at": match.ended_at,
         "can_accept": context["can_answer"], "can_decline": context["can_answer"],
@@ -376,11 +386,12 @@ def _match_out(user, match: Match) -> dict:
 @router.get("/matches", response=list[MatchOut], summary="My matches and proposals, as member or supporter")
 def my_matches(request):
     user = request.auth
-    found = (Match.objects.filter(Q(member=user) | Q(supporter=user))
+    # As a member, only the matches the pages tell them of (selectors.heard_of_by_member).
+    found = (Match.objects.filter(Q(supporter=user) | selectors.heard_of_by_member(user))
              .select_related("program", "program__organization", "member__profile", "supporter__profile",
                              "supporter__supporter_profile", "request")
              .prefetch_related("request__experiences").order_by("-created_at")[:100])
-    return [_match_out(user, match) for match in found]
+    return [_match_out(user, match, heard_of=True) for match in found]
 
 
 @router.get("/matches/{match_id}", response={200: MatchOut, 404: Message},

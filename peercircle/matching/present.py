@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from peercircle.core.languages import LANGUAGE_NAMES
 from peercircle.matching import access
 from peercircle.matching.availability import from_hex, words
-from peercircle.matching.explain import explanation_lines
+from peercircle.matching.explain import explanation_lines, reasons_shown
 from peercircle.matching.models import Format, Match, MatchStatus
 
 
@@ -37,9 +37,14 @@ def match_context(user, match: Match) -> dict:
     side = access.side_of(user, match)
     zone = _zone_for(user, match, side)
     support_request = match.request
+    reasons = reasons_shown(match.explanation, for_member=side != "supporter")
+    if side == "member" and not access.supporter_named(user, match):
+        reasons = []  # the member reads why with the supporter's name, once the supporter has said yes
+    if side == "supporter" and not match.is_open:
+        reasons = []  # as with the request: read to answer and to support, not kept afterwards
     context = {
-        "match": match, "side": side, "zone": zone,
-        "lines": explanation_lines(match.explanation, zone=zone, for_member=side != "supporter"),
+        "match": match, "side": side, "zone": zone, "reasons": reasons,
+        "lines": explanation_lines(reasons, zone=zone, for_member=side != "supporter"),
         "member_name": member_name(match) if access.member_named(user, match) else "",
         "supporter_name": supporter_name(match) if access.supporter_named(user, match) else "",
         "can_answer": (access.can_answer_as_supporter(user, match) or access.can_answer_as_member(user, match)),

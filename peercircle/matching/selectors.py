@@ -97,8 +97,19 @@ def match_for(user, pk: int) -> Match:
     return match
 
 
+def heard_of_by_member(user) -> Q:
+    """The matches a member has heard of, as the pages tell them: the one open now (a proposal
+    reads "a supporter is reading your request", without name or reasons) and the closed ones
+    they took part in: started, answered by them, withdrawn by them, or an offer that lapsed.
+    A proposal that closed before it reached them (its supporter said no or didn't answer, or it
+    was taken back) is not theirs to know about: they were simply proposed someone else."""
+    return Q(member=user) & (Q(status__in=OPEN_MATCH_STATUSES) | Q(started_at__isnull=False)
+                             | Q(member_answered_at__isnull=False) | Q(ended_by=user)
+                             | Q(status=MatchStatus.EXPIRED, supporter_answered_at__isnull=False))
+
+
 def matches_as_member(user):
-    return (Match.objects.filter(member=user).exclude(status=MatchStatus.PROPOSED)
+    return (Match.objects.filter(heard_of_by_member(user))
             .select_related("supporter__profile", "program", "program__organization").order_by("-created_at"))
 
 

@@ -129,3 +129,77 @@ def test_the_request_form_says_exactly_what_a_supporter_reads(member_client, pro
     assert ("A supporter we suggest reads what you'd like to share, what you hope for, your languages, the ways "
             "you'd like to talk, the times you're both free, your age group and how soon you'd like to start. "
             "They see your name only once you say yes to them, and never your story.") in page
+
+
+# --- the API tells each side what the pages do -------------------------------------------------
+
+def test_a_member_reads_why_only_once_the_supporter_has_said_yes(member, member_client, make_supporter, ask, step,
+                                                                 django_capture_on_commit_callbacks):
+    from peercircle.matching import services
+
+    ana = make_supporter("Ana")
+    match = _open(ask(member, capture=django_capture_on_commit_callbacks))
+
+    proposed = member_client.get(f"/api/v1/matches/{match.pk}").json()
+    page = text(member_client.get(f"/peer-support/matches/{match.pk}/"))
+    step(services.match_supporter_answer, actor=ana.user, match=match, accept=True)
+    offered = member_client.get(f"/api/v1/matches/{match.pk}").json()
+
+    assert "A supporter is reading your request" in page and "lived experience" not in page
+    assert proposed["status"] == "proposed" and proposed["supporter_name"] is None
+    assert proposed["explanation"] == [] and proposed["reasons"] == []
+    assert offered["supporter_name"] == "Ana"
+    assert "You both have lived experience of loss of a parent" in offered["explanation"]
+
+
+def test_a_member_is_never_told_a_supporter_said_no(member, member_client, make_supporter, ask, step,
+                                                    django_capture_on_commit_callbacks):
+    from peercircle.matching import services
+
+    make_supporter("Ana")
+    make_supporter("Ben")
+    first = _open(ask(member, capture=django_capture_on_commit_callbacks))
+    step(services.match_supporter_answer, actor=first.supporter, match=first, accept=False, reason="Too close")
+    second = Match.objects.get(member=member, status=MatchStatus.PROPOSED)
+
+    listed = member_client.get("/api/v1/matches").json()
+    first_seen = member_client.get(f"/api/v1/matches/{first.pk}").json()
+    page = text(member_client.get("/peer-support/"))
+
+    assert [m["id"] for m in listed] == [second.pk] and listed[0]["status"] == "proposed"
+    assert first_seen["status"] == "closed" and first_seen["status_label"] == "It didn't go ahead this time."
+    assert "Too close" not in str(first_seen) and first_seen["supporter_name"] is None
+    assert first_seen["explanation"] == [] and first_seen["reasons"] == []
+    assert "A supporter is reading your request" in page and "Ana" not in page
+
+
+def test_a_member_still_sees_the_offers_they_answered(member, member_client, make_supporter, ask, step,
+                                                      django_capture_on_commit_callbacks):
+    from peercircle.matching import services
+
+    make_supporter("Ana")
+    match = _open(ask(member, capture=django_capture_on_commit_callbacks))
+    step(services.match_supporter_answer, actor=match.supporter, match=match, accept=True)
+    step(services.match_member_answer, actor=member, match=match, accept=False)
+
+    listed = member_client.get("/api/v1/matches").json()
+
+    assert [(m["id"], m["status"]) for m in listed] == [(match.pk, "declined")]  # their own "no, thank you"
+
+
+def test_a_supporter_reads_nothing_of_a_request_once_the_match_has_closed(member, make_supporter, ask, step,
+                                                                          django_capture_on_commit_callbacks):
+    from peercircle.matching import services
+
+    ana = make_supporter("Ana")
+    request = ask(member, capture=django_capture_on_commit_callbacks, goals="Someone to talk to about my mum.")
+    match = _open(request)
+    supporter = signed_in(ana.user)
+    assert "Someone to talk to about my mum." in supporter.get(f"/api/v1/matches/{match.pk}").json()["request"]["goals"]
+
+    step(services.request_withdraw, actor=member, request=request)
+    body = supporter.get(f"/api/v1/matches/{match.pk}").json()
+    page = text(supporter.get(f"/peer-support/matches/{match.pk}/"))
+
+    assert body["request"] is None and body["explanation"] == [] and body["reasons"] == []
+    assert "about my mum" not in page and "about my mum" not in str(body)
