@@ -296,8 +296,10 @@ class SettingsForm(forms.Form):
         error_messages={key: _("Days are whole numbers: 1 to 365 for the longest wait, 1 to 30 to answer.")
                         for key in ("invalid", "required")})
     answer_within_days = forms.IntegerField(
-        label=_("Days a supporter has to answer"), help_text=_(
-            "A proposal not answered in this many days goes to the next supporter."),
+        label=_("Days to answer"), help_text=_(
+            "A proposal the supporter hasn't answered in this many days goes to the next supporter. An offer the "
+            "person hasn't answered in this many days closes: the supporter's place is free again, and the "
+            "person keeps theirs."),
         error_messages={key: _("Days are whole numbers: 1 to 365 for the longest wait, 1 to 30 to answer.")
                         for key in ("invalid", "required")})
 

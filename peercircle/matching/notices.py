@@ -103,6 +103,28 @@ def match_offer_withdrawn(*, match) -> None:
                        dedupe_key=f"match:{match.pk}:offer_withdrawn")
 
 
+def match_offer_expired(*, match) -> None:
+    """The person didn't answer a supporter's offer in time: the supporter's place is free again,
+    and the person keeps theirs, for whenever they come back."""
+
+    def write_member(user):
+        return (_("Your request is still here"),
+                _("A peer supporter offered to support you, and we didn't hear back in time, so they may now "
+                  "support someone else. That's all right — life gets busy. Your request is still here and you "
+                  "keep your place: we'll suggest someone else as soon as we can. If you no longer need it, you "
+                  "can close it from My peer support."))
+
+    def write_supporter(user):
+        return (_("A proposal has closed"),
+                _("The person didn't answer in time, so your place is free again for someone else. That isn't "
+                  "about you. Thank you for offering — it matters."))
+
+    _send_after_commit(match.member_id, kind=MATCH_NEWS, write=write_member, url=reverse("matching:mine"),
+                       dedupe_key=f"match:{match.pk}:offer_expired")
+    _send_after_commit(match.supporter_id, kind=MATCH_NEWS, write=write_supporter, url=reverse("matching:mine"),
+                       dedupe_key=f"match:{match.pk}:offer_expired:supporter")
+
+
 def match_closed_for_supporter(*, match) -> None:
     def write(user):
         return (_("A match has closed"),

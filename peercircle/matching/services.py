@@ -461,14 +461,21 @@ def _clean_reason(actor, reason: str, *, match: Match) -> str:
 
 @transaction.atomic
 def match_expire(*, match: Match) -> Match | None:
-    """A proposal its supporter did not answer in time goes to the next supporter."""
+    """A proposal its supporter did not answer in time goes to the next supporter. An offer the
+    person did not answer in time gives the supporter's place back (else it is held for ever);
+    the person keeps theirs: their request waits again, the next supporter is proposed, and
+    both hear of it gently. The caller (tasks.proposals_expire_dispatch) decides what is due."""
     match = _lock_match(match)
-    if match.status != MatchStatus.PROPOSED:
+    if match.status not in (MatchStatus.PROPOSED, MatchStatus.SUPPORTER_ACCEPTED):
         return None
+    offered = match.status == MatchStatus.SUPPORTER_ACCEPTED
     _close(match, status=MatchStatus.EXPIRED, actor=None)
     _reopen(match.request)
     audit_record(actor=None, action="match.expire", target=match, subject=match.member,
-                 organization=match.program.organization, is_staff_action=False)
+                 organization=match.program.organization, is_staff_action=False,
+                 data={"waiting_for": "member" if offered else "supporter"})
+    if offered:
+        notices.match_offer_expired(match=match)
     _propose_later(match.request_id)
     return match
 

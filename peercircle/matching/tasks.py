@@ -19,9 +19,12 @@ def request_propose(request_id: int) -> int | None:
 
 @task()
 def proposals_expire_dispatch() -> int:
-    """Proposals their supporter has not answered in the program's time go to the next person."""
+    """Proposals their supporter has not answered in the program's time go to the next person;
+    offers the person has not answered in that time (counted from the supporter's yes) give the
+    supporter's place back, and the person keeps theirs."""
     from datetime import timedelta
 
+    from django.db.models import Q
     from django.utils import timezone
 
     from peercircle.matching.models import Match, MatchStatus
@@ -31,11 +34,14 @@ def proposals_expire_dispatch() -> int:
     expired = 0
     days_by_program = {}
     now = timezone.now()
-    # A program gives at least a day to answer: younger proposals are not even read.
-    due = Match.objects.filter(status=MatchStatus.PROPOSED, created_at__lte=now - timedelta(days=1))
+    # A program gives at least a day to answer: younger proposals and offers are not even read.
+    day_ago = now - timedelta(days=1)
+    due = Match.objects.filter(Q(status=MatchStatus.PROPOSED, created_at__lte=day_ago)
+                               | Q(status=MatchStatus.SUPPORTER_ACCEPTED, supporter_answered_at__lte=day_ago))
     for match in due.select_related("program").order_by("pk"):
         days = days_by_program.setdefault(match.program_id, matching_settings(match.program).answer_within_days)
-        if match.created_at <= now - timedelta(days=days) and match_expire(match=match):
+        asked_at = match.supporter_answered_at if match.status == MatchStatus.SUPPORTER_ACCEPTED else match.created_at
+        if asked_at <= now - timedelta(days=days) and match_expire(match=match):
             expired += 1
     return expired
 

@@ -203,3 +203,47 @@ def test_a_supporter_reads_nothing_of_a_request_once_the_match_has_closed(member
 
     assert body["request"] is None and body["explanation"] == [] and body["reasons"] == []
     assert "about my mum" not in page and "about my mum" not in str(body)
+
+
+# --- offers nobody answers ----------------------------------------------------------------------
+
+def test_an_offer_the_member_never_answers_gives_the_supporters_place_back(
+        member, member_client, make_supporter, ask, step, program, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from peercircle.matching import services
+    from peercircle.matching.models import ProgramMatchingSettings, RequestStatus
+    from peercircle.matching.tasks import proposals_expire_dispatch
+
+    ProgramMatchingSettings.objects.create(program=program, answer_within_days=3)
+    ana = make_supporter("Ana", capacity=1)
+    request = ask(member, capture=django_capture_on_commit_callbacks)
+    waiting_since = request.waiting_since
+    match = _open(request)
+    step(services.match_supporter_answer, actor=ana.user, match=match, accept=True)
+    ben = make_supporter("Ben")  # joins while Mara is away
+
+    # Counted from the supporter's yes: an old proposal answered two days ago is not due.
+    Match.objects.filter(pk=match.pk).update(created_at=timezone.now() - timedelta(days=30),
+                                             supporter_answered_at=timezone.now() - timedelta(days=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert proposals_expire_dispatch.enqueue().return_value == 0
+    Match.objects.filter(pk=match.pk).update(supporter_answered_at=timezone.now() - timedelta(days=3, minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert proposals_expire_dispatch.enqueue().return_value == 1
+        assert proposals_expire_dispatch.enqueue().return_value == 0  # safe to run twice
+
+    match.refresh_from_db()
+    ana.refresh_from_db()
+    assert match.status == MatchStatus.EXPIRED and ana.load == 0
+    assert _open(request).supporter == ben.user  # she kept her place and is proposed someone else
+    request.refresh_from_db()
+    assert request.status == RequestStatus.PROPOSED and request.waiting_since == waiting_since
+    told = text(member_client.get("/notifications/"))
+    assert "Your request is still here" in told and "you keep your place" in told
+    assert "your place is free again" in text(signed_in(ana.user).get("/notifications/"))
+    assert not member_client.get(f"/api/v1/matches/{match.pk}").json()["can_accept"]
+    assert "your request is still here, and you keep your place" in text(
+        member_client.get(f"/peer-support/matches/{match.pk}/"))
