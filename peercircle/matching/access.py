@@ -23,6 +23,14 @@ def can_request_in(user, program: Program) -> bool:
             and program.organization.is_active)
 
 
+def program_takes(user, program: Program, age_band: str) -> bool:
+    """Whether `program` takes a request from `user` now: it takes requests at all, and it
+    accepts people under 18 if they are."""
+    from peercircle.matching.models import AgeBand
+
+    return can_request_in(user, program) and (age_band != AgeBand.UNDER_18 or program.accepts_under_18)
+
+
 def can_view_request(user, request: SupportRequest) -> bool:
     return user.is_authenticated and (request.user_id == user.pk or is_program_admin(user, request.program))
 
@@ -84,16 +92,18 @@ def side_of(user, match: Match) -> str:
 
 
 def can_renew(user, match: Match) -> bool:
-    """The member may ask for a new match after this one ended, unless they already have an open
-    request in the program."""
-    from peercircle.matching.models import RequestStatus
+    """The member may ask for a new match after this one ended, if the program still takes their
+    request and they have no open request in it already."""
+    from peercircle.matching.models import OPEN_REQUEST_STATUSES
 
     if not user.is_authenticated or match.member_id != user.pk:
         return False
     if match.status not in (MatchStatus.ENDED, MatchStatus.WITHDRAWN):
         return False
-    return not SupportRequest.objects.filter(user=user, program_id=match.program_id, status__in=[
-        RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED]).exists()
+    if not program_takes(user, match.program, match.request.age_band):
+        return False
+    return not SupportRequest.objects.filter(user=user, program_id=match.program_id,
+                                             status__in=OPEN_REQUEST_STATUSES).exists()
 
 
 def can_withdraw(user, request: SupportRequest) -> bool:

@@ -113,6 +113,9 @@ class RequestStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+OPEN_REQUEST_STATUSES = (RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED)
+
+
 class SupportRequest(TimeStampedModel):
     """Someone asking for a peer supporter in a 1:1 program."""
 
@@ -152,7 +155,7 @@ class SupportRequest(TimeStampedModel):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED)
+        return self.status in OPEN_REQUEST_STATUSES
 
 
 class MatchStatus(models.TextChoices):

@@ -14,13 +14,11 @@ the reasons drawn from their experiences."""
 from peercircle.core.registry import PersonalDataProvider, register_personal_data
 from peercircle.matching.models import (
     OPEN_MATCH_STATUSES,
+    OPEN_REQUEST_STATUSES,
     Match,
-    RequestStatus,
     SupporterProfile,
     SupportRequest,
 )
-
-OPEN_REQUEST_STATUSES = (RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED)
 
 
 def _iso(moment):

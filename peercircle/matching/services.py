@@ -27,6 +27,7 @@ from peercircle.matching import access, notices
 from peercircle.matching.availability import AvailabilityError, parse_windows, to_hex, utc_mask
 from peercircle.matching.engine import batch_assign, candidate_for, top_candidates
 from peercircle.matching.models import (
+    OPEN_REQUEST_STATUSES,
     AgeBand,
     Format,
     Gender,
@@ -156,6 +157,22 @@ def supporter_program_set(*, actor, supporter: SupporterProfile, program: Progra
 
 # --- requests --------------------------------------------------------------------------------------
 
+def _check_program_takes(user, program: Program, age_band: str) -> None:
+    """The program takes this person's request now (access.program_takes), and they have no open
+    request in it already; else a kind MatchingError."""
+    if not access.can_request_in(user, program):
+        raise MatchingError(_("This program doesn't take requests for a peer supporter."))
+    if not access.program_takes(user, program, age_band):
+        raise MatchingError(_("This program is for adults. If you are under 18, please look for a program "
+                              "for young people, or talk to someone you trust."))
+    if SupportRequest.objects.filter(user=user, program=program, status__in=OPEN_REQUEST_STATUSES).exists():
+        raise _already_asked()
+
+
+def _already_asked() -> MatchingError:
+    return MatchingError(_("You already have a request in this program. You can see it under My peer support."))
+
+
 @transaction.atomic
 def request_create(*, user, program: Program, experience_codes: list[str], community_codes: list[str] = (),
                    age_band: str, languages: list[str], formats: list[str], timezone_name: str,
@@ -166,16 +183,9 @@ def request_create(*, user, program: Program, experience_codes: list[str], commu
     from peercircle.core.text import after_store, prepare_user_text
     from peercircle.experiences.models import NodeKind, TaxonomyNode
 
-    if not access.can_request_in(user, program):
-        raise MatchingError(_("This program doesn't take requests for a peer supporter."))
-    if SupportRequest.objects.filter(user=user, program=program, status__in=[
-            RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED]).exists():
-        raise MatchingError(_("You already have a request in this program. You can see it under My peer support."))
     if age_band not in AgeBand.values:
         raise MatchingError(_("Tell us your age group, so we can match you safely."))
-    if age_band == AgeBand.UNDER_18 and not program.accepts_under_18:
-        raise MatchingError(_("This program is for adults. If you are under 18, please look for a program "
-                              "for young people, or talk to someone you trust."))
+    _check_program_takes(user, program, age_band)
     codes = [code for code in dict.fromkeys(experience_codes or []) if code]
     experiences = list(TaxonomyNode.objects.filter(code__in=codes, kind=NodeKind.EXPERIENCE, is_active=True))
     if not experiences or len(experiences) != len(codes):
@@ -253,9 +263,7 @@ def request_renew(*, actor, match: Match) -> SupportRequest:
     now = timezone.now()
     waiting_since = (now - max(match.started_at - old.waiting_since, timedelta(0)) if match.started_at
                      else min(old.waiting_since, now))
-    if SupportRequest.objects.filter(user=actor, program=old.program, status__in=[
-            RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED]).exists():
-        raise MatchingError(_("You already have a request in this program. You can see it under My peer support."))
+    _check_program_takes(actor, old.program, old.age_band)
     request = SupportRequest.objects.create(
         user=actor, program=old.program, story=old.story, story_embedding=old.story_embedding, goals=old.goals,
         goals_html=old.goals_html, age_band=old.age_band, languages=old.languages,

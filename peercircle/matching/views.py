@@ -18,7 +18,13 @@ from peercircle.core.htmx import redirect_or_hx, render_page_or_partial
 from peercircle.matching import access, present, selectors
 from peercircle.matching.explain import explanation_lines
 from peercircle.matching.forms import EndForm, ReasonForm, RequestForm, SupporterProfileForm
-from peercircle.matching.models import Match, MatchStatus, RequestStatus, SupportRequest
+from peercircle.matching.models import (
+    OPEN_REQUEST_STATUSES,
+    Match,
+    MatchStatus,
+    RequestStatus,
+    SupportRequest,
+)
 from peercircle.matching.services import (
     MatchingError,
     match_end,
@@ -69,7 +75,8 @@ def _request_cards(user) -> list[RequestCard]:
             request=request, state=state, match=shown, lines=lines,
             supporter_name=present.supporter_name(shown) if shown and access.supporter_named(user, shown) else "",
             can_renew=(state == "closed" and last is not None and request.program_id not in open_programs
-                       and last.status in (MatchStatus.ENDED, MatchStatus.WITHDRAWN))))
+                       and last.status in (MatchStatus.ENDED, MatchStatus.WITHDRAWN)
+                       and access.program_takes(user, request.program, request.age_band))))
     return cards
 
 
@@ -112,7 +119,7 @@ def mine(request):
 def ask(request):
     """Find a peer supporter: the 1:1 programs to ask in."""
     open_requests = {r.program_id: r for r in SupportRequest.objects.filter(
-        user=request.user, status__in=[RequestStatus.WAITING, RequestStatus.PROPOSED, RequestStatus.MATCHED])}
+        user=request.user, status__in=OPEN_REQUEST_STATUSES)}
     programs = list(selectors.one_to_one_programs().prefetch_related("experiences"))
     for program in programs:
         program.my_request = open_requests.get(program.pk)

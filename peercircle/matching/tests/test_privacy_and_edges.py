@@ -247,3 +247,53 @@ def test_an_offer_the_member_never_answers_gives_the_supporters_place_back(
     assert not member_client.get(f"/api/v1/matches/{match.pk}").json()["can_accept"]
     assert "your request is still here, and you keep your place" in text(
         member_client.get(f"/peer-support/matches/{match.pk}/"))
+
+
+# --- asking again ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def ended(member, make_supporter, ask, step, django_capture_on_commit_callbacks):
+    """Mara's match with Ana has ended; she could ask for a new one."""
+    from peercircle.matching import services
+
+    def end(**asked):
+        ana = make_supporter("Ana", youth_trained=True)
+        match = _open(ask(member, capture=django_capture_on_commit_callbacks, **asked))
+        step(services.match_supporter_answer, actor=ana.user, match=match, accept=True)
+        step(services.match_member_answer, actor=member, match=match, accept=True)
+        step(services.match_end, actor=member, match=match)
+        return match
+    return end
+
+
+def test_asking_again_in_a_program_that_has_closed_is_refused(member, member_client, program, ended):
+    from peercircle.matching.models import RequestStatus
+
+    match = ended()
+    assert "Ask for a new match" in text(member_client.get(f"/peer-support/matches/{match.pk}/"))
+    program.is_active = False
+    program.save()
+
+    refused = member_client.post(f"/api/v1/matches/{match.pk}/renew", content_type=JSON)
+
+    assert refused.status_code == 400
+    assert refused.json()["detail"] == "This program doesn't take requests for a peer supporter."
+    assert "Ask for a new match" not in text(member_client.get(f"/peer-support/matches/{match.pk}/"))
+    assert member_client.post(f"/peer-support/matches/{match.pk}/renew/").status_code == 404
+    assert not member_client.get(f"/api/v1/matches/{match.pk}").json()["can_renew"]
+    assert not SupportRequest.objects.filter(user=member, status=RequestStatus.WAITING).exists()
+
+
+def test_a_young_person_cannot_ask_again_once_the_program_is_for_adults_only(member, member_client, program,
+                                                                             ended):
+    program.accepts_under_18 = True
+    program.save()
+    match = ended(age_band="under_18")
+    program.accepts_under_18 = False
+    program.save()
+
+    refused = member_client.post(f"/api/v1/matches/{match.pk}/renew", content_type=JSON)
+
+    assert refused.status_code == 400 and refused.json()["detail"].startswith("This program is for adults.")
+    assert "Ask for a new match" not in text(member_client.get("/peer-support/"))
+    assert SupportRequest.objects.filter(user=member).count() == 1
