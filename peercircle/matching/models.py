@@ -149,6 +149,11 @@ class SupportRequest(TimeStampedModel):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["program", "status", "waiting_since"])]
+        constraints = [
+            # One open request per person and program, also when two arrive at the same moment.
+            models.UniqueConstraint(fields=["user", "program"], condition=models.Q(status__in=OPEN_REQUEST_STATUSES),
+                                    name="one_open_request_per_program"),
+        ]
 
     def __str__(self) -> str:
         return f"support request #{self.pk}"

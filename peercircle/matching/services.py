@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -173,6 +173,16 @@ def _already_asked() -> MatchingError:
     return MatchingError(_("You already have a request in this program. You can see it under My peer support."))
 
 
+def _insert_request(**fields) -> SupportRequest:
+    """Create the request; another one made at the same moment for the same program (after our
+    check) meets the database's one-open-request rule and is told kindly, like the check."""
+    try:
+        with transaction.atomic():
+            return SupportRequest.objects.create(**fields)
+    except IntegrityError:
+        raise _already_asked() from None
+
+
 @transaction.atomic
 def request_create(*, user, program: Program, experience_codes: list[str], community_codes: list[str] = (),
                    age_band: str, languages: list[str], formats: list[str], timezone_name: str,
@@ -211,7 +221,7 @@ def request_create(*, user, program: Program, experience_codes: list[str], commu
     goals_text = prepare_user_text(text=goals, lang=user.language, max_length=2000)
     # Their place (from their profile, private by default) is used only to meet in person.
     place = getattr(user, "profile", None) if Format.IN_PERSON in formats else None
-    request = SupportRequest.objects.create(
+    request = _insert_request(
         user=user, program=program, story=story_text.source, goals=goals_text.source, goals_html=goals_text.html,
         age_band=age_band, languages=languages, supporter_gender=supporter_gender, supporter_age_bands=bands,
         shared_community=bool(shared_community), formats=formats, timezone=timezone_name, availability=windows,
@@ -264,7 +274,7 @@ def request_renew(*, actor, match: Match) -> SupportRequest:
     waiting_since = (now - max(match.started_at - old.waiting_since, timedelta(0)) if match.started_at
                      else min(old.waiting_since, now))
     _check_program_takes(actor, old.program, old.age_band)
-    request = SupportRequest.objects.create(
+    request = _insert_request(
         user=actor, program=old.program, story=old.story, story_embedding=old.story_embedding, goals=old.goals,
         goals_html=old.goals_html, age_band=old.age_band, languages=old.languages,
         supporter_gender=old.supporter_gender, supporter_age_bands=old.supporter_age_bands,

@@ -297,3 +297,21 @@ def test_a_young_person_cannot_ask_again_once_the_program_is_for_adults_only(mem
     assert refused.status_code == 400 and refused.json()["detail"].startswith("This program is for adults.")
     assert "Ask for a new match" not in text(member_client.get("/peer-support/"))
     assert SupportRequest.objects.filter(user=member).count() == 1
+
+
+def test_two_requests_at_the_same_moment_make_one_and_the_other_is_told_kindly(member, member_client, program,
+                                                                              monkeypatch):
+    from peercircle.matching import services
+
+    asking = {"organization": "harbour", "program": "walking-alongside", "experience_codes": ["grief.parent"],
+              "age_band": "26_40", "languages": ["en"], "formats": ["chat"], "timezone": "Europe/London"}
+    assert member_client.post("/api/v1/support-requests", asking, content_type=JSON).status_code == 201
+    # The second arrives before the first commits: its own check sees nothing yet.
+    monkeypatch.setattr(services, "_check_program_takes", lambda user, program, age_band: None)
+
+    second = member_client.post("/api/v1/support-requests", asking, content_type=JSON)
+
+    assert second.status_code == 400
+    assert second.json()["detail"] == ("You already have a request in this program. You can see it under "
+                                       "My peer support.")
+    assert SupportRequest.objects.filter(user=member).count() == 1
