@@ -4,9 +4,11 @@ Built once per process from the database and kept fresh cheaply: every call asks
 the supporter profiles changed since the last look (`updated_at`, indexed) and rewrites their
 rows in place. Anything that changes what a supporter brings (their profile, experiences,
 communities, programs, load) touches their profile's `updated_at` (see signals.py and the
-services). A profile that disappears (an erased account) is caught by the engine, which
-checks its final candidates against the database, and by the full rebuild every
-`FULL_REBUILD_SECONDS`.
+services). A profile that disappears (an erased account) leaves no `updated_at` to see, so each
+look also asks for the count and the sum of the profile ids (one aggregate query) and, when
+they differ from the rows held, reads the ids and takes the missing rows out of matching. The
+engine also checks its final candidates against the database, and the whole index is rebuilt
+every `FULL_REBUILD_SECONDS`.
 
 Rows hold, per supporter: availability and room, languages and formats as bit sets, the
 programs they serve (with the program's flags), a dense row of taxonomy weights (experiences
@@ -122,6 +124,7 @@ class SupporterIndex:
     _story_columns: sparse.csc_matrix | None = None
     seen_until: object = None  # when the database was last asked for changes
     loaded_at: dict = field(default_factory=dict)  # profile id → the updated_at its row shows
+    loaded_id_sum: int = 0  # the sum of loaded_at's ids: with their count, tells whether any profile went
     built_at: float = 0.0
 
     # --- shape -------------------------------------------------------------------------------
@@ -213,6 +216,21 @@ class SupporterIndex:
         else:
             self.has_embedding[row] = False
         self._put_story(row, about)
+
+    def drop(self, profile_id: int) -> None:
+        """A profile that no longer exists: its row stays (row numbers don't move) but serves
+        no program and is never available, until the next full rebuild leaves it out."""
+        row = self.row_of_profile.pop(profile_id, None)
+        if profile_id in self.loaded_at:
+            del self.loaded_at[profile_id]
+            self.loaded_id_sum -= profile_id
+        if row is None:
+            return
+        user_id = int(self.user_ids[row])
+        if self.row_of_user.get(user_id) == row:
+            del self.row_of_user[user_id]
+        self.available[row], self.room[row] = False, 0
+        self.programs[row] = 0
 
     def _put_story(self, row: int, about: str) -> None:
         terms = story_terms(about)
@@ -339,6 +357,7 @@ def _refresh(index: SupporterIndex, *, batch: int = 5000) -> int:
 
     profiles = SupporterProfile.objects.all()
     asked_at = timezone.now()
+    changed = None
     if index.seen_until is not None:
         # A little overlap: a transaction that saved a profile a moment before we last asked may
         # have committed since. Only rows whose `updated_at` differs from what the index holds
@@ -346,20 +365,43 @@ def _refresh(index: SupporterIndex, *, batch: int = 5000) -> int:
         recent = profiles.filter(updated_at__gte=index.seen_until - timedelta(seconds=OVERLAP_SECONDS))
         changed = [pk for pk, updated in recent.values_list("id", "updated_at")
                    if index.loaded_at.get(pk) != updated]
-        index.seen_until = asked_at
-        if not changed:
-            return 0
-        profiles = profiles.filter(pk__in=changed)
     index.seen_until = asked_at
-    fields = ("id", "user_id", "status", "capacity", "load", "languages", "formats", "gender", "age_band",
-              "availability_utc", "latitude", "longitude", "travel_km", "about", "about_embedding", "updated_at",
-              "user__is_active", "user__deleted_at")
-    rows = list(profiles.order_by("updated_at", "id").values_list(*fields))
-    for start in range(0, len(rows), batch):
-        _load_rows(index, rows[start:start + batch])
-    for row in rows:
-        index.loaded_at[row[0]] = row[15]
-    return len(rows)
+    loaded = 0
+    if changed is None or changed:
+        if changed:
+            profiles = profiles.filter(pk__in=changed)
+        fields = ("id", "user_id", "status", "capacity", "load", "languages", "formats", "gender", "age_band",
+                  "availability_utc", "latitude", "longitude", "travel_km", "about", "about_embedding",
+                  "updated_at", "user__is_active", "user__deleted_at")
+        rows = list(profiles.order_by("updated_at", "id").values_list(*fields))
+        for start in range(0, len(rows), batch):
+            _load_rows(index, rows[start:start + batch])
+        for row in rows:
+            if row[0] not in index.loaded_at:
+                index.loaded_id_sum += row[0]
+            index.loaded_at[row[0]] = row[15]
+        loaded = len(rows)
+    if changed is not None:  # a full load has just read every profile there is
+        _drop_deleted(index)
+    return loaded
+
+
+def _drop_deleted(index: SupporterIndex) -> int:
+    """Take out the rows of profiles deleted since they were loaded. One aggregate query on
+    most looks: a deletion changes the count of profiles or, with a creation in between, the
+    sum of their ids (new ids are larger than old ones); only then are the ids read."""
+    from django.db.models import Count, Sum
+
+    from peercircle.matching.models import SupporterProfile
+
+    found = SupporterProfile.objects.aggregate(count=Count("id"), total=Sum("id"))
+    if found["count"] == len(index.loaded_at) and (found["total"] or 0) == index.loaded_id_sum:
+        return 0
+    existing = set(SupporterProfile.objects.values_list("id", flat=True))
+    gone = [pk for pk in index.loaded_at if pk not in existing]
+    for pk in gone:
+        index.drop(pk)
+    return len(gone)
 
 
 def _load_rows(index: SupporterIndex, rows) -> None:

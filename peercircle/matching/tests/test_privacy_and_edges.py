@@ -315,3 +315,21 @@ def test_two_requests_at_the_same_moment_make_one_and_the_other_is_told_kindly(m
     assert second.json()["detail"] == ("You already have a request in this program. You can see it under "
                                        "My peer support.")
     assert SupportRequest.objects.filter(user=member).count() == 1
+
+
+# --- the engine forgets supporters who are gone ------------------------------------------------------
+
+def test_a_deleted_supporter_profile_is_out_of_matching_at_the_next_look(org_admin_client, member, make_supporter,
+                                                                         ask, django_capture_on_commit_callbacks):
+    ana, ben = make_supporter("Ana"), make_supporter("Ben")
+    request = ask(member, capture=django_capture_on_commit_callbacks, languages=["es"])  # nobody speaks it
+
+    def why() -> str:
+        return text(org_admin_client.get(f"{PAGE}requests/{request.pk}/why/", HTTP_HX_REQUEST="true"))
+
+    assert "2 supporters serve this program" in why()
+    ana.delete()  # as when an account is erased: nothing is left whose `updated_at` could tell
+    assert "1 supporter serves this program" in why()
+    ben.delete()
+    make_supporter("Cai")  # someone joins in between: as many profiles as before
+    assert "1 supporter serves this program" in why()
