@@ -117,7 +117,8 @@ def supporter_profile_update(*, user, status: str = SupporterStatus.AVAILABLE, c
     if about_changed:
         profile.about_embedding = None
     profile.save()
-    after_store(prepared=prepared, author=user, target=profile, context="supporter_profile")
+    if about_changed:  # words already screened are not handed to moderation again with every save
+        after_store(prepared=prepared, author=user, target=profile, context="supporter_profile")
     audit_record(actor=user, action="supporter_profile.create" if created else "supporter_profile.update",
                  target=profile, subject=user, data={"status": status, "capacity": capacity})
     if about_changed and profile.about:

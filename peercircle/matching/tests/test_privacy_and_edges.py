@@ -333,3 +333,21 @@ def test_a_deleted_supporter_profile_is_out_of_matching_at_the_next_look(org_adm
     ben.delete()
     make_supporter("Cai")  # someone joins in between: as many profiles as before
     assert "1 supporter serves this program" in why()
+
+
+# --- the text pipeline ------------------------------------------------------------------------------
+
+def test_the_safety_team_hears_of_words_in_about_me_once_not_at_every_save(peer_supporter_client, peer_supporter):
+    from peercircle.safety.models import ScreeningEvent
+
+    profile = {"languages": ["en"], "formats": ["chat"], "timezone": "UTC", "about": "Some days I want to die."}
+    for capacity in (3, 2, 1):
+        saved = peer_supporter_client.put("/api/v1/me/supporter-profile", {**profile, "capacity": capacity},
+                                          content_type=JSON)
+        assert saved.status_code == 200
+
+    event = ScreeningEvent.objects.get()
+    assert (event.author, event.context) == (peer_supporter, "supporter_profile")
+    peer_supporter_client.put("/api/v1/me/supporter-profile", {**profile, "about": "Some nights I want to die."},
+                              content_type=JSON)
+    assert ScreeningEvent.objects.count() == 2  # new words are screened again
