@@ -6,6 +6,7 @@ Every form works without JavaScript; with it, forms post through HTMX and come b
 Anything a person may not see is 404 (access.py decides)."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -51,6 +52,37 @@ class RequestCard:
     lines: list[str]
     supporter_name: str = ""
     can_renew: bool = False
+    # A wait that is long, or nobody who fits is free now: "taking_long" or "nobody_free" (else "").
+    wait_note: str = ""
+    groups_url: str = ""
+
+
+# After this long, a waiting person is told it is taking longer than hoped, and what they can do meanwhile.
+LONG_WAIT = timedelta(days=14)
+
+
+def _wait_note(request: SupportRequest) -> str:
+    """Whether the person should hear that this may take a while: they have waited long, or
+    nobody who fits could be proposed now (the engine's last count is 0). The engine is asked
+    only for requests that wait, one per program at most."""
+    from django.utils import timezone
+
+    from peercircle.matching.engine import why_no_match
+
+    if timezone.now() - request.waiting_since >= LONG_WAIT:
+        return "taking_long"
+    steps = why_no_match(selectors.request_spec(request))
+    return "nobody_free" if steps and steps[-1][1] == 0 else ""
+
+
+def _groups_url(request: SupportRequest) -> str:
+    """The directory's support groups for the first experience they'd like to share."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    codes = [node.code for node in request.experiences.all()]
+    return reverse("directory:search") + (f"?{urlencode({'experience': codes[0]})}" if codes else "")
 
 
 def _request_cards(user) -> list[RequestCard]:
@@ -71,8 +103,10 @@ def _request_cards(user) -> list[RequestCard]:
             state = "closed"
         shown = current if state in ("offered", "active") else last if state == "closed" else None
         lines = explanation_lines(shown.explanation, zone=request.timezone) if state in ("offered", "active") else []
+        waiting = state == "waiting"
         cards.append(RequestCard(
             request=request, state=state, match=shown, lines=lines,
+            wait_note=_wait_note(request) if waiting else "", groups_url=_groups_url(request) if waiting else "",
             supporter_name=present.supporter_name(shown) if shown and access.supporter_named(user, shown) else "",
             can_renew=(state == "closed" and last is not None and request.program_id not in open_programs
                        and last.status in (MatchStatus.ENDED, MatchStatus.WITHDRAWN)

@@ -78,7 +78,8 @@ def test_waiting_is_said_calmly_when_nobody_fits_yet(member_client, program, dja
         member_client.post(ASK, request_form())
     page = text(member_client.get("/peer-support/"))
 
-    assert "We're looking for the right person" in page and "There's nothing you need to do." in page
+    assert "We're looking for the right person" in page and "this may take a while" in page
+    assert "It isn't about you: you keep your place" in page and "find a support group" in page
 
 
 @pytest.mark.parametrize("changes, message", [

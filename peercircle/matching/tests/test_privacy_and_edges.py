@@ -351,3 +351,29 @@ def test_the_safety_team_hears_of_words_in_about_me_once_not_at_every_save(peer_
     peer_supporter_client.put("/api/v1/me/supporter-profile", {**profile, "about": "Some nights I want to die."},
                               content_type=JSON)
     assert ScreeningEvent.objects.count() == 2  # new words are screened again
+
+
+# --- a long wait is no dead end ---------------------------------------------------------------------
+
+def test_a_member_nobody_fits_hears_what_they_can_do_meanwhile(member, member_client, make_supporter, ask,
+                                                               django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_supporter("Ana")
+    request = ask(member, capture=django_capture_on_commit_callbacks, languages=["es"])  # Ana speaks English
+
+    response = member_client.get("/peer-support/")
+    page = text(response)
+
+    assert "Right now nobody who fits what you asked for is free, so this may take a while." in page
+    assert "you keep your place" in page
+    assert '<a href="/find/?experience=grief.parent">find a support group</a>' in page
+    assert '<a href="/help/">Need help now?</a> lists people you can reach straight away' in page
+    assert "I don't need this any more" in page
+
+    SupportRequest.objects.filter(pk=request.pk).update(waiting_since=timezone.now() - timedelta(days=15))
+    page = text(member_client.get("/peer-support/"))
+    assert "This is taking longer than we hoped, and we're sorry for the wait." in page
+    assert "find a support group" in page and "you keep your place" in page
