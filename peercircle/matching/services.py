@@ -412,14 +412,21 @@ def match_member_answer(*, actor, match: Match, accept: bool, reason: str = "") 
                      organization=match.program.organization)
         notices.match_started(match=match)
         return match
+    _member_declines(match, request, actor=actor, reason=reason)
+    audit_record(actor=actor, action="match.member_decline", target=match, subject=actor,
+                 organization=match.program.organization)
+    return match
+
+
+def _member_declines(match: Match, request: SupportRequest, *, actor, reason: str = "") -> None:
+    """The person's "no, thank you" to an offer: they keep their place and the next supporter is
+    proposed; the supporter hears kindly."""
+    match.member_answered_at = match.member_answered_at or timezone.now()
     _close(match, status=MatchStatus.DECLINED, actor=actor, reason=_clean_reason(actor, reason, match=match),
            declined_by="member")
     _reopen(request)
-    audit_record(actor=actor, action="match.member_decline", target=match, subject=actor,
-                 organization=match.program.organization)
     notices.match_declined_by_member(match=match)
     _propose_later(request.pk)
-    return match
 
 
 @transaction.atomic
@@ -427,15 +434,19 @@ def match_end(*, actor, match: Match, block: bool = False) -> Match:
     """Either side (or a program admin) ends an open match, at any time, without a reason.
 
     An active match ends and its request closes; the person can ask for a new match
-    (request_renew). So does a proposal the member ends. A proposal the supporter ends is their
-    "no" (as in match_supporter_answer), and one an admin ends is taken back: the person keeps
-    their place and the next supporter is proposed. `block` also keeps the two apart from now on."""
+    (request_renew). So does a proposal the member ends before the supporter answered; an offer
+    the member ends is their "no, thank you" (as in match_member_answer): they keep their place.
+    A proposal the supporter ends is their "no" (as in match_supporter_answer), and one an admin
+    ends is taken back: the person keeps their place and the next supporter is proposed. `block`
+    also keeps the two apart from now on."""
     match = _lock_match(match)
     if not access.can_end(actor, match):
         raise _not_found()
     side = "member" if actor.pk == match.member_id else "supporter" if actor.pk == match.supporter_id else "admin"
     request = SupportRequest.objects.select_for_update().get(pk=match.request_id)
-    if match.status == MatchStatus.ACTIVE or side == "member":
+    if side == "member" and match.status == MatchStatus.SUPPORTER_ACCEPTED:
+        _member_declines(match, request, actor=actor)
+    elif match.status == MatchStatus.ACTIVE or side == "member":
         _close(match, status=MatchStatus.ENDED if match.status == MatchStatus.ACTIVE else MatchStatus.WITHDRAWN,
                actor=actor)
         request.status, request.closed_at = RequestStatus.CLOSED, timezone.now()

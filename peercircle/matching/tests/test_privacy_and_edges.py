@@ -377,3 +377,27 @@ def test_a_member_nobody_fits_hears_what_they_can_do_meanwhile(member, member_cl
     page = text(member_client.get("/peer-support/"))
     assert "This is taking longer than we hoped, and we're sorry for the wait." in page
     assert "find a support group" in page and "you keep your place" in page
+
+
+# --- ending an offer ------------------------------------------------------------------------------
+
+def test_a_member_ending_an_offer_through_the_api_says_no_thank_you_and_keeps_their_place(
+        member, member_client, make_supporter, ask, step, django_capture_on_commit_callbacks):
+    from peercircle.matching import services
+    from peercircle.matching.models import RequestStatus
+
+    ana = make_supporter("Ana")
+    ben = make_supporter("Ben", experiences=["grief.partner"])
+    request = ask(member, capture=django_capture_on_commit_callbacks)
+    waiting_since = request.waiting_since
+    match = _open(request)
+    step(services.match_supporter_answer, actor=ana.user, match=match, accept=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ended = member_client.post(f"/api/v1/matches/{match.pk}/end", {}, content_type=JSON)
+
+    assert ended.status_code == 200 and ended.json()["status"] == "declined" and not ended.json()["can_renew"]
+    request.refresh_from_db()
+    assert request.status == RequestStatus.PROPOSED and request.waiting_since == waiting_since
+    assert _open(request).supporter == ben.user
+    assert "The person chose another way this time." in text(signed_in(ana.user).get("/notifications/"))
