@@ -11,14 +11,17 @@ from peercircle.matching.explain import explanation_lines, reasons_shown
 from peercircle.matching.models import Format, Match, MatchStatus
 
 
+def _display_name(user) -> str:
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile else ""
+
+
 def supporter_name(match: Match) -> str:
-    profile = getattr(match.supporter, "profile", None)
-    return profile.display_name if profile else _("Your peer supporter")
+    return _display_name(match.supporter) or _("Your peer supporter")
 
 
 def member_name(match: Match) -> str:
-    profile = getattr(match.member, "profile", None)
-    return profile.display_name if profile else _("A member")
+    return _display_name(match.member) or _("A member")
 
 
 def _zone_for(user, match: Match, side: str) -> str:
@@ -74,6 +77,7 @@ def match_context(user, match: Match) -> dict:
     if side == "member" and access.supporter_named(user, match):
         supporter = getattr(match.supporter, "supporter_profile", None)
         context["supporter_about_html"] = supporter.about_html if supporter else ""
+        context["my_name"] = _display_name(user)  # what the supporter will see once they say yes
     return context
 
 

@@ -401,3 +401,26 @@ def test_a_member_ending_an_offer_through_the_api_says_no_thank_you_and_keeps_th
     assert request.status == RequestStatus.PROPOSED and request.waiting_since == waiting_since
     assert _open(request).supporter == ben.user
     assert "The person chose another way this time." in text(signed_in(ana.user).get("/notifications/"))
+
+
+# --- names ---------------------------------------------------------------------------------------------
+
+def test_an_offer_says_what_name_the_supporter_will_see_even_without_one(member, member_client, make_supporter, ask,
+                                                                         step, django_capture_on_commit_callbacks):
+    from peercircle.accounts.models import Profile
+    from peercircle.matching import services
+
+    ana = make_supporter("Ana")
+    match = _open(ask(member, capture=django_capture_on_commit_callbacks))
+    step(services.match_supporter_answer, actor=ana.user, match=match, accept=True)
+    assert "Ana will see the name you use here, Mara, and you can start" in text(
+        member_client.get(f"/peer-support/matches/{match.pk}/"))
+
+    Profile.objects.filter(user=member).update(display_name="")
+    page = text(member_client.get(f"/peer-support/matches/{match.pk}/"))
+
+    assert "the name you use here, ," not in page
+    assert ("If you say yes, you and Ana can start talking. You haven't chosen a name to show others yet, so "
+            "they'll see “A member”") in page
+    step(services.match_member_answer, actor=member, match=match, accept=True)
+    assert "You're supporting A member" in text(signed_in(ana.user).get(f"/peer-support/matches/{match.pk}/"))
