@@ -18,8 +18,15 @@ class UserLanguageMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.language in dict(settings.LANGUAGES):
+            # For this request only: the thread goes on to serve other people (and, in tests, to
+            # run code that expects the default language).
+            previous = translation.get_language()
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
+            try:
+                return self.get_response(request)
+            finally:
+                translation.activate(previous) if previous else translation.deactivate()
         return self.get_response(request)
 
 
