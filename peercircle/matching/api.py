@@ -365,6 +365,8 @@ def _match_out(user, match: Match, *, heard_of: bool | None = None) -> dict:
                  "formats": support_request.formats, "age_band": support_request.age_band,
                  "urgency": support_request.urgency, "shared_hours": [str(h) for h in context["shared_hours"]]}
     status, status_label = match.status, str(match.get_status_display())
+    if side in ("supporter", "admin"):  # the model's labels speak to the member
+        status_label = str(present.status_for_admins(match))
     if side == "member" and not match.is_open:
         if heard_of is None:
             heard_of = selectors.matches_as_member(user).filter(pk=match.pk).exists()

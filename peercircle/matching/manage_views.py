@@ -43,6 +43,12 @@ def person_name(user) -> str:
     return name_shown_to_organization(getattr(user, "profile", None)) or _("A member")
 
 
+def supporter_name(user) -> str:
+    """A supporter who shows no name to their organization is still told apart from the others."""
+    return (name_shown_to_organization(getattr(user, "profile", None))
+            or _("Supporter #%(number)s") % {"number": user.pk})
+
+
 def _settings_initial(program) -> dict:
     found = selectors.matching_settings(program)
     initial = {f"weight_{name}": value for name, value in found.weights.items()}
@@ -73,17 +79,17 @@ def _context(request, program, **forms) -> dict:
     page = Paginator(matches, 25).get_page(request.GET.get("page"))
     for match in page:
         match.member_shown = person_name(match.member)
-        match.supporter_shown = person_name(match.supporter)
+        match.supporter_shown = supporter_name(match.supporter)
         match.status_shown = status_for_admins(match)
     supporters = list(selectors.program_supporters(program))
     for link in supporters:
-        link.shown_name = person_name(link.supporter.user)
+        link.shown_name = supporter_name(link.supporter.user)
     counts = {row["status"]: row["n"] for row in program.matches.values("status").order_by().annotate(
         n=Count("pk"))}
     return {
         "program": program, "organization": program.organization, "waiting": waiting, "why": why,
         "page": page, "status": status, "supporters": supporters,
-        "to_add": [(p, person_name(p.user)) for p in selectors.supporters_to_add(program)],
+        "to_add": [(p, supporter_name(p.user)) for p in selectors.supporters_to_add(program)],
         "without_profile": selectors.peer_supporters_without_profile(program),
         "settings_form": forms.get("settings_form") or SettingsForm(initial=_settings_initial(program)),
         "batch_form": BatchForm(),
@@ -156,7 +162,7 @@ def supporter_set(request, slug, program):
     except MatchingError as error:
         messages.error(request, str(error))
     else:
-        name = person_name(supporter.user)
+        name = supporter_name(supporter.user)
         messages.success(request, _("%(name)s is saved.") % {"name": name} if serves
                          else _("%(name)s no longer serves this program. Their current matches go on.")
                          % {"name": name})
