@@ -242,20 +242,25 @@ def ensure_matching(people, organizations: dict, log: Callable[[str], None]) -> 
                        .select_related("user", "organization").order_by("pk")):
         admins.setdefault(membership.organization.slug, membership.user)
 
-    # People who asked before any supporter had a profile: nobody could be proposed to them.
-    with transaction.atomic():
-        made = [(_ask(users[r.email], programs[(r.org, r.program)], r, organizations), r) for r in waiting]
-    for request, request_plan in made:
-        _backdate(request, request_plan.waited_days)
+    # Loaded in bulk, as an import would be: nothing is proposed as it comes, so each program's
+    # admin finds people on the waiting list to match at once ("Match the waiting list").
+    from peercircle.matching.services import proposals_held
 
-    jordan = next((s for s in supporters if s.email == JORDAN), None)
-    if jordan:
-        _make_supporter(users[JORDAN], jordan, programs, admins)
+    with proposals_held():
+        with transaction.atomic():
+            made = [(_ask(users[r.email], programs[(r.org, r.program)], r, organizations), r) for r in waiting]
+        for request, request_plan in made:
+            _backdate(request, request_plan.waited_days)
+
+        jordan = next((s for s in supporters if s.email == JORDAN), None)
+        if jordan:
+            _make_supporter(users[JORDAN], jordan, programs, admins)
     if plan.sam and missing(plan.sam):
         _sam_and_jordan(plan, users, programs, organizations, admins)
-    for supporter in supporters:
-        if supporter is not jordan:
-            _make_supporter(users[supporter.email], supporter, programs, admins)
+    with proposals_held():
+        for supporter in supporters:
+            if supporter is not jordan:
+                _make_supporter(users[supporter.email], supporter, programs, admins)
 
 
 def _zone(user, org: dict) -> str:

@@ -12,6 +12,8 @@ never proposed beyond their capacity. Notifications go out after commit (notices
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -117,6 +119,8 @@ def supporter_profile_update(*, user, status: str = SupporterStatus.AVAILABLE, c
     if about_changed:
         profile.about_embedding = None
     profile.save()
+    if profile.has_room:  # new hours, languages or room may fit someone who is waiting
+        _room_freed_later(user.pk)
     if about_changed:  # words already screened are not handed to moderation again with every save
         after_store(prepared=prepared, author=user, target=profile, context="supporter_profile")
     audit_record(actor=user, action="supporter_profile.create" if created else "supporter_profile.update",
@@ -150,6 +154,7 @@ def supporter_program_set(*, actor, supporter: SupporterProfile, program: Progra
     link.certified, link.youth_trained = bool(certified), bool(youth_trained)
     link.save()
     supporter.save(update_fields=["updated_at"])
+    _room_freed_later(supporter.user_id)
     audit_record(actor=actor, action="supporter_program.set", target=supporter, subject=supporter.user,
                  organization=program.organization,
                  data={"program": program.pk, "certified": link.certified, "youth_trained": link.youth_trained})
@@ -362,6 +367,7 @@ def _close(match: Match, *, status: str, actor, reason: str = "", declined_by: s
         profile = _lock_supporter(match.supporter_id)
         if profile:
             _change_load(profile, -1)
+            _room_freed_later(match.supporter_id)
 
 
 def _lock_match(match: Match) -> Match:
@@ -590,10 +596,69 @@ def waiting_list_match(*, actor, program: Program, method: str = "optimal") -> B
 
 # --- after commit ----------------------------------------------------------------------------------
 
+_held = threading.local()
+
+
+@contextmanager
+def proposals_held():
+    """Save requests and supporters in bulk without proposing anything as they come (an
+    import, the demo): afterwards the program's admins match the waiting list at once, which
+    is fairer than first come, first proposed."""
+    _held.depth = getattr(_held, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _held.depth -= 1
+
+
+def _holding() -> bool:
+    return getattr(_held, "depth", 0) > 0
+
+
 def _propose_later(request_id: int) -> None:
     from peercircle.matching.tasks import request_propose
 
-    transaction.on_commit(lambda: request_propose.enqueue(request_id))
+    if not _holding():
+        transaction.on_commit(lambda: request_propose.enqueue(request_id))
+
+
+def _room_freed_later(supporter_user_id: int) -> None:
+    from peercircle.matching.tasks import supporter_room_fill_task
+
+    if not _holding():
+        transaction.on_commit(lambda: supporter_room_fill_task.enqueue(supporter_user_id))
+
+
+def supporter_room_fill(*, supporter_user_id: int, scan: int = 200) -> list[Match]:
+    """A supporter has room (a match ended, a proposal was declined, they came back from a
+    pause, started serving a program…): propose them to the people who have waited longest
+    among those they fit, one per free place. Nobody waits while someone who fits has room."""
+    from peercircle.matching.selectors import request_spec
+
+    profile = SupporterProfile.objects.filter(user_id=supporter_user_id).first()
+    if profile is None or not profile.has_room:
+        return []
+    programs = list(profile.programs.values_list("program_id", flat=True))
+    proposed: list[Match] = []
+    waiting = (SupportRequest.objects.filter(program_id__in=programs, status=RequestStatus.WAITING)
+               .order_by("waiting_since", "pk").values_list("pk", flat=True)[:scan])
+    for request_id in waiting:
+        with transaction.atomic():
+            request = SupportRequest.objects.select_for_update(of=("self",)).select_related(
+                "program", "program__organization").get(pk=request_id)
+            if request.status != RequestStatus.WAITING:
+                continue
+            candidate = candidate_for(request_spec(request), supporter_user_id)
+            if candidate is None:
+                continue
+            match = _propose_to(request=request, user_id=supporter_user_id, score=candidate.score,
+                                reasons=candidate.reasons, actor=None)
+        if match is None:  # no room after all
+            break
+        proposed.append(match)
+        if len(proposed) >= profile.capacity:
+            break
+    return proposed
 
 
 def _embed_later(kind: str, pk: int) -> None:

@@ -52,3 +52,11 @@ def story_embed(kind: str, pk: int) -> bool:
     from peercircle.matching.embedding import embed_story
 
     return embed_story(kind, pk)
+
+
+@task()
+def supporter_room_fill_task(supporter_user_id: int) -> int:
+    """A supporter has room: propose them to the longest-waiting people they fit."""
+    from peercircle.matching.services import supporter_room_fill
+
+    return len(supporter_room_fill(supporter_user_id=supporter_user_id))
