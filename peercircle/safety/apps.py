@@ -8,3 +8,6 @@ class SafetyConfig(AppConfig):
 
     def ready(self):
         from peercircle.safety import personal_data  # noqa: F401  (registers the provider)
+        from peercircle.safety.moderation import register_kinds
+
+        register_kinds()

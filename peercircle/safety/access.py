@@ -1,0 +1,73 @@
+"""Who may see and do what in safety. Anything a person may not see is "not found" (404)."""
+
+from django.utils import timezone
+
+from peercircle.organizations.models import Membership, Role
+
+
+def moderated_organization_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(Membership.objects.active().filter(user=user, role=Role.MODERATOR)
+               .values_list("organization_id", flat=True))
+
+
+def is_moderator_of(user, organization_id: int | None) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return organization_id is not None and organization_id in moderated_organization_ids(user)
+
+
+def is_any_moderator(user) -> bool:
+    return user.is_authenticated and (user.is_staff or bool(moderated_organization_ids(user)))
+
+
+def can_report(reporter, subject) -> bool:
+    """Anyone may report a person they can come across: someone in one of their organizations,
+    or someone they are connected to (a group, a match)."""
+    from peercircle.accounts.access import is_connected, shares_organization
+
+    if not reporter.is_authenticated or reporter.pk == subject.pk or subject.is_deleted:
+        return False
+    return shares_organization(reporter, subject) or is_connected(reporter, subject)
+
+
+def can_act_on(moderator, subject, organization_id: int | None) -> bool:
+    """A moderator acts on people of the organization they moderate (staff anywhere)."""
+    if not is_moderator_of(moderator, organization_id) or moderator.pk == subject.pk:
+        return False
+    if moderator.is_staff or moderator.is_superuser:
+        return True
+    return Membership.objects.active().filter(user=subject, organization_id=organization_id).exists()
+
+
+def can_review_appeal(moderator, appeal) -> bool:
+    """Another moderator of the same organization: never the one who took the action."""
+    action = appeal.action
+    return action.moderator_id != moderator.pk and is_moderator_of(moderator, action.organization_id)
+
+
+def account_restriction(user):
+    """The suspension or ban in force on this account, if any (None otherwise)."""
+    from peercircle.safety.models import ActionKind, ModerationAction
+
+    if not user.is_authenticated:
+        return None
+    now = timezone.now()
+    return (ModerationAction.objects.filter(subject=user, kind__in=[ActionKind.SUSPEND, ActionKind.BAN],
+                                            revoked_at__isnull=True)
+            .exclude(until__lte=now).order_by("-created_at").first())
+
+
+def may_post(user) -> bool:
+    """Whether the person may write where others read (forums, chat): not while muted,
+    suspended or banned. Reading is never taken away by a mute."""
+    from peercircle.safety.models import ActionKind, ModerationAction
+
+    if not user.is_authenticated:
+        return False
+    return not (ModerationAction.objects.filter(
+        subject=user, kind__in=[ActionKind.MUTE, ActionKind.SUSPEND, ActionKind.BAN], revoked_at__isnull=True)
+        .exclude(until__lte=timezone.now()).exists())
