@@ -134,3 +134,38 @@ def test_may_post_is_false_while_muted(member, moderator):
     moderation_action_create(moderator=moderator, subject=member, organization=moderator.memberships.first()
                              .organization, kind="mute", reason="Cool-off.", days=1)
     assert not may_post(member)
+
+
+def test_the_api_for_reports_decisions_and_appeals(member_client, moderator_client, peer_supporter, other_member_client,
+                                                   second_moderator, django_capture_on_commit_callbacks):
+    from peercircle.core.tests.helpers import signed_in
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = member_client.post("/api/v1/reports", {"person": str(peer_supporter.public_id), "reason": "spam"},
+                                  content_type="application/json")
+    assert sent.status_code == 201 and sent.json()["status"] == "open"
+    assert other_member_client.post("/api/v1/reports", {"person": str(peer_supporter.public_id), "reason": "spam"},
+                                    content_type="application/json").status_code == 404
+    assert member_client.get("/api/v1/moderation/reports").status_code == 404
+    queue = moderator_client.get("/api/v1/moderation/reports").json()
+    assert [r["reason"] for r in queue] == ["spam"]
+    refused = moderator_client.post(f"/api/v1/moderation/reports/{queue[0]['id']}/resolve",
+                                    {"outcome": "actioned", "action": "warn"}, content_type="application/json")
+    assert refused.status_code == 400 and "Write the reason" in refused.json()["detail"]
+    done = moderator_client.post(f"/api/v1/moderation/reports/{queue[0]['id']}/resolve",
+                                 {"outcome": "actioned", "action": "warn", "action_reason": "No selling here."},
+                                 content_type="application/json")
+    assert done.status_code == 200 and done.json()["status"] == "actioned"
+    assert member_client.get("/api/v1/me/reports").json()[0]["status_label"] == "We took action"
+    supporter = signed_in(peer_supporter)
+    decisions = supporter.get("/api/v1/me/moderation").json()
+    assert decisions[0]["kind"] == "warn" and decisions[0]["reason"] == "No selling here."
+    appealed = supporter.post(f"/api/v1/me/moderation/{decisions[0]['id']}/appeal", {"text": "It was a free link."},
+                              content_type="application/json")
+    assert appealed.status_code == 201
+    assert moderator_client.get("/api/v1/moderation/appeals").json() == []  # their own decision
+    other = signed_in(second_moderator)
+    assert [a["id"] for a in other.get("/api/v1/moderation/appeals").json()] == [appealed.json()["id"]]
+    reviewed = other.post(f"/api/v1/moderation/appeals/{appealed.json()['id']}/review", {"decision": "uphold"},
+                          content_type="application/json")
+    assert reviewed.json()["status"] == "upheld"
