@@ -156,3 +156,35 @@ def appeal_detail(request, pk: int):
     return render(request, "safety/appeal_detail.html", {
         "appeal": appeal, "form": form, "own_decision": appeal.action.moderator_id == request.user.pk,
         "subject_name": name_for(request.user, appeal.action.subject)})
+
+
+@login_required
+def block_person(request, public_id):
+    from peercircle.safety.services import block_create
+
+    subject = get_object_or_404(get_user_model(), public_id=public_id)
+    if not access.can_report(request.user, subject):  # anyone you can come across, as for reports
+        raise Http404
+    if request.method == "POST":
+        block_create(blocker=request.user, blocked=subject)
+        messages.success(request, _("Done. You won't be matched with them, and they won't be able to contact you "
+                                    "here. You can undo it at any time under Blocked people."))
+        return redirect("safety:blocks")
+    return render(request, "safety/block_confirm.html", {"subject": subject,
+                                                         "subject_name": name_for(request.user, subject)})
+
+
+@login_required
+def blocks(request):
+    from peercircle.safety.models import Block
+    from peercircle.safety.services import block_remove
+
+    if request.method == "POST":
+        block = get_object_or_404(Block, pk=request.POST.get("block_id") or 0, blocker=request.user)
+        block_remove(blocker=request.user, block=block)
+        messages.success(request, _("Unblocked."))
+        return redirect("safety:blocks")
+    found = list(Block.objects.filter(blocker=request.user).select_related("blocked__profile").order_by("-created_at"))
+    for block in found:
+        block.name = name_for(request.user, block.blocked)
+    return render(request, "safety/blocks.html", {"blocks": found})

@@ -169,3 +169,19 @@ def test_the_api_for_reports_decisions_and_appeals(member_client, moderator_clie
     reviewed = other.post(f"/api/v1/moderation/appeals/{appealed.json()['id']}/review", {"decision": "uphold"},
                           content_type="application/json")
     assert reviewed.json()["status"] == "upheld"
+
+
+def test_blocking_from_a_persons_page_keeps_them_out_of_matching_and_can_be_undone(member, member_client,
+                                                                                     peer_supporter, other_member):
+    from peercircle.matching.selectors import excluded_supporters
+    from peercircle.safety.models import Block
+
+    page = member_client.get(reverse("safety:block_person", args=[peer_supporter.public_id]))
+    assert "They aren't told." in page.content.decode()
+    done = member_client.post(reverse("safety:block_person", args=[peer_supporter.public_id]), follow=True)
+    assert "Blocked people" in done.content.decode()
+    assert peer_supporter.pk in excluded_supporters(member.pk)
+    assert member_client.post(reverse("safety:block_person", args=[other_member.public_id])).status_code == 404
+    member_client.post(reverse("safety:blocks"), {"block_id": Block.objects.get().pk})
+    assert not Block.objects.exists()
+    assert peer_supporter.pk not in excluded_supporters(member.pk)
