@@ -1,0 +1,238 @@
+"""The screener's phrases, English and Spanish, on normalised text (see normalize.py).
+
+A rule is (kind, category, pattern). The kind says how a match counts before context is
+weighed (see rules.py):
+
+  desire    wanting or thinking about it now ("I want to die", "thinking about ctb")   → high
+  intent    saying one will do it ("I'm going to…", "voy a…")                          → high,
+            imminent with a time, a means or "now"
+  passive   passive ideation, hopelessness about living, goodbyes                       → high
+  past      having done it ("I tried to…", "cut myself again")                          → high,
+            low when told as distant past
+  act       in progress or just done ("I just took…", "won't stop bleeding")            → imminent
+  means     means at hand, ready ("the rope is ready", "saving my pills")               → imminent
+  weak_means  means mentioned ("I have a knife"): raises another risk to imminent
+  plan      "I have a plan"                                                              → high (imminent with desire)
+  place     on a bridge, roof, ledge                                                     → high (imminent with "now")
+  question  means asked about for dying ("how many … to not wake up", "lethal dose")     → high
+  abuse     being hurt or unsafe                                                         → high (imminent with "now")
+  threat    harming others                                                               → high
+  medical   someone unconscious, not breathing                                           → imminent
+  distress  loneliness, hopelessness about a situation, cravings, grief                  → low
+  recovery  time free of it ("two years clean from cutting")                             → low
+"""
+
+import re
+
+S, SH, OD, V, A, M = "suicide", "self_harm", "overdose", "violence", "abuse", "medical"
+NO_CATEGORY = ""
+
+_SELF = r"(?:myself|himself|herself|themselves|themself|yourself)"
+_OTHER = (r"(?:him|her|them|someone|somebody|people|everyone|everybody|my (?:boss|manager|dad|father|mum|mom|"
+          r"mother|brother|sister|ex|husband|wife|partner|boyfriend|girlfriend|neighbou?r|teacher|coworkers?|"
+          r"classmates?|stepdad|stepfather|landlord))")
+# What "it" is, in each category, in base and -ing form.
+_EN_ACTS = {
+    S: (rf"(?:kill(?:ing)? {_SELF}|kms|ctb|end(?:ing)? (?:it all|it|my life|(?:his|her|their) life|things|"
+        rf"everything)|tak(?:e|ing) my (?:own )?life|d[iy]e|dying|be dead|commit(?:ting)? suicide|suicide|"
+        rf"jump(?:ing)? (?:off|from|in front)|hang(?:ing)? {_SELF}|shoot(?:ing)? {_SELF}|drown(?:ing)? {_SELF}|"
+        rf"drive into|crash(?:ing)? (?:my|the) car|not be here|disappear forever|be gone)"),
+    SH: (rf"(?:cut(?:ting)? {_SELF}|cut|hurt(?:ing)? {_SELF}|harm(?:ing)? {_SELF}|burn(?:ing)? {_SELF}|"
+         rf"self harm(?:ing)?|sh|punish(?:ing)? {_SELF}|slit(?:ting)? my wrists)"),
+    OD: (r"(?:overdos(?:e|ing)|tak(?:e|ing) (?:all|every one) (?:of )?(?:my |the )?(?:\w+ )?(?:pills|meds|"
+         r"tablets|xpillsx)|swallow(?:ing)? (?:all|the whole bottle|everything)|take a whole bottle)"),
+    V: rf"(?:kill(?:ing)?|hurt(?:ing)?|stab(?:bing)?|shoot(?:ing)?|beat(?:ing)? up|murder(?:ing)?) {_OTHER}",
+}
+_EN_SUBJECT = (r"(?:(?:i|i'm|i am|i've|i'll|i'd|she|he|they|she's|he's|they're|my \w+|my \w+ \w+)\s+)?"
+               r"(?:(?:really|just|seriously|honestly|still|kind of|sometimes|often|always|actually|"
+               r"definitely|finally|truly|so)\s+)*")
+_EN_FRAMES = {
+    "desire": (r"(?:want(?:s)? to|wish i could|feel(?:s)? like|(?:keep |been |am |i'm |is |are )?thinking "
+               r"(?:about|of)|think(?:s)? (?:about|of)|thoughts of|urges? to|tempted to|need to|have to|"
+               r"talk(?:s|ing)? about|keeps? saying (?:she|he|they) wants? to|might|could just|should just)"),
+    "intent": (r"(?:(?:am |is |are |'m |'s |'re )?going to|will|'ll|won't|plan(?:s|ning)? to|about to|"
+               r"decided to|ready to|(?:am |'m )?doing it and)"),
+    "past": r"(?:wanted to|tried to|attempted to|thought (?:about|of)|almost|nearly)",
+}
+_FILL = r"(?:\s+(?:just|really|finally|go|simply|actually|and|to|get to|be able to|it and))*\s+"
+
+_EN = [
+    *(
+        (kind, category, rf"\b{_EN_SUBJECT}{frame}{_FILL}{act}\b")
+        for kind, frame in _EN_FRAMES.items() for category, act in _EN_ACTS.items()
+    ),
+    ("desire", S, r"\b(?:i'?m|i am|feeling|feel|been|am)\s+(?:not\s+)?(?:so\s+|really\s+|very\s+|pretty\s+)?"
+                  r"suicidal\b"),
+    ("desire", S, r"\b(?:suicidal|suicide) (?:thoughts|ideation|feelings|urges)\b"),
+    ("desire", S, r"\b(?:kms|ctb)\b|^\W*(?:\w+\s+){0,2}kill myself\b"),
+    ("desire", S, r"\bsuicide (?:is|seems) (?:the only|my only)\b"),
+    ("desire", SH, r"\b(?:the )?urges? (?:to (?:cut|sh|self harm)|is back|are back)\b"),
+    ("past", S, r"\b(?:attempted suicide|survived (?:an|my|a suicide) attempt|(?:my|an|a) suicide attempt|"
+                r"took (?:his|her|their|my) (?:own )?life|killed (?:himself|herself|themselves))\b"),
+    ("past", SH, rf"\b(?:cut {_SELF}|burned {_SELF}|burnt {_SELF}|hurt {_SELF} (?:again|on purpose)|"
+                 r"relapsed on (?:self harm|sh|cutting)|used to (?:self harm|sh|cut)|self harmed)\b"),
+    ("past", OD, r"\b(?:overdosed|had an overdose|took an overdose|(?:took|taken|swallowed) (?:a bunch of|"
+                 r"loads of|a lot of|too many) (?:pills|meds|tablets))\b"),
+    ("recovery", SH, r"\b(?:clean|free) (?:from|of) (?:cutting|self harm|sh)\b"),
+    ("passive", S, r"\bwish(?:ed)? i (?:was|were|'d|had) (?:dead|never been born|not here|not alive|gone)\b"),
+    ("passive", S, r"\b(?:wish|hope|hoping|want)\b[^.!?]{0,25}\b(?:not|never|wouldn'?t|didn'?t|don'?t) "
+                   r"(?:wake up|be here|exist)"),
+    ("passive", S, r"\b(?:better off|be better) (?:dead|without me)\b"),
+    ("passive", S, r"\bdon'?t want to (?:be here|exist|be alive|live|wake up|go on)\b"),
+    ("passive", S, r"\b(?:tired of|sick of|hate) (?:being alive|living|life itself|existing)\b"),
+    ("passive", S, r"\b(?:life|living) (?:isn'?t|is not|ain'?t) worth (?:living|it)\b"),
+    ("passive", S, r"\b(?:what'?s|what is) the point (?:of|in) (?:living|life|being alive|going on)\b"),
+    ("passive", S, r"\b(?:no one|nobody) would (?:even )?(?:miss me|notice if i (?:was|were|'m) gone|care if i)"),
+    ("passive", S, r"\b(?:i'?m|i am) (?:so |just )?done with (?:everything|life|it all|living)\b"),
+    ("passive", S, r"\bxgravex\W*(?:me|for me|soon)\b"),
+    ("passive", S, r"\b(?:goodbye|bye) (?:everyone|all|world|forever)\b|\bthis is my (?:last|final) "
+                   r"(?:post|message|goodbye)\b|\bgiving away my (?:things|stuff|belongings)\b|"
+                   r"\bwhen i'?m gone\b|\bthank you (?:all )?for everything\W+goodbye\b"),
+    ("act", OD, r"\b(?:i |i've |i have |she |he |they |just )(?:just )?(?:took|taken|swallowed|downed)\s+"
+                r"(?:all|every|everything|\d+|a (?:whole )?bottle|a bunch|a handful|loads|the whole)\b"),
+    ("act", OD, r"\b(?:i'?m|i am|she'?s|he'?s) (?:overdosing|od'?ing)\b"),
+    ("act", SH, r"\b(?:won'?t|doesn'?t|can'?t make it) stop bleeding\b|\bcut too deep\b|\bbleeding (?:a lot|"
+                r"everywhere|badly)\b"),
+    ("act", SH, r"\b(?:i'?m|i am) cutting (?:myself|again|right now|now)\b"),
+    ("means", S, r"\b(?:the |my )?(?:rope|noose|xropex|gun|xgunx) (?:is |'s )?(?:ready|tied|loaded)\b|"
+                 r"\b(?:have|got|bought) (?:the|a) (?:rope|noose) ready\b|\bbought a (?:gun|rope|noose)\b|"
+                 r"\b(?:written|wrote|writing) (?:my|a) (?:suicide )?(?:note|goodbye letter|letter to my)\b|"
+                 r"\bgot everything i need\b"),
+    ("means", OD, r"\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my |all my )?(?:\w+ )?(?:pills|meds|"
+                  r"tablets)\b|\bpills (?:are )?lined up\b"),
+    ("means", SH, r"\b(?:blade|razor|knife|xknifex) in my hand\b"),
+    ("means", V, r"\bbring(?:ing)? (?:a|my|my dad'?s|his|the) (?:gun|knife|weapon|rifle) to (?:school|work)\b"),
+    ("weak_means", NO_CATEGORY, r"\b(?:i|he|she) (?:have|has|got|'ve got) (?:a|the|my|his|her) (?:gun|knife|"
+                                r"rope|blade|razor|pills)\b|\bwith a (?:knife|gun)\b"),
+    ("plan", S, r"\b(?:i have|i've got|i made|got) a plan\b"),
+    ("place", S, r"\b(?:on|at) the (?:bridge|roof|ledge|edge|tracks|railway|cliff)\b"),
+    ("question", OD, r"\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|does it take|to take|do i need|"
+                     r"is enough|would) (?:to )?(?:die|not wake up|never wake up|kill|overdose|be fatal)"),
+    ("question", OD, r"\b(?:lethal|fatal|deadly) dose\b"),
+    ("abuse", A, r"\b(?:he|she|they|my \w+(?: \w+)?) (?:hits|beats|hurts|chokes|slaps|kicks|punches|touches|"
+                 r"pushes|rapes|abuses) me\b"),
+    ("abuse", A, r"\b(?:i'?m|i am|i feel|i don'?t feel) (?:not )?(?:safe|unsafe) (?:at home|with (?:him|her))\b|"
+                 r"\b(?:scared|afraid) to go home\b|\bthreaten(?:ed|s)? to (?:hurt|kill|beat) me\b|"
+                 r"\b(?:forced|forces) me to\b|\b(?:says|said) (?:he|she)'?(?:ll| will) (?:kill|hurt) me\b"),
+    ("abuse", A, r"\b(?:is|are) (?:beating|hitting|hurting|choking|strangling) (?:her|him|me|my \w+)\b"),
+    ("medical", M, r"\b(?:unconscious|not breathing|stopped breathing|won'?t wake up|can'?t wake (?:her|him|them)"
+                   r"|having a seizure|unresponsive)\b"),
+    ("distress", NO_CATEGORY,
+     r"\b(?:lonely|so alone|pointless|hopeless|exhausted|empty|numb|failure|worthless|crying (?:every|all)|"
+     r"can'?t cope|burn(?:t|ed) out|depress(?:ed|ion)|cravings?|relapsed|griev(?:e|ing)|grief|i miss (?:my|him|"
+     r"her)|stressed|panic attacks?|overwhelmed|can'?t go on|nobody (?:really )?(?:gets|understands|cares)|"
+     r"no point|falling apart|miserable)\b"),
+]
+
+_ES_ACTS = {
+    S: (r"(?:morir(?:me|se)?|matar(?:me|se)|quitar(?:me|se) la vida|suicidar(?:me|se)|tirar(?:me|se) (?:del|de un|"
+        r"de la|por la|al) \w+|ahorcar(?:me|se)|desaparecer para siempre|acabar con (?:todo|mi vida))"),
+    SH: r"(?:cortar(?:me|se)|hacer(?:me|se) dano|autolesionar(?:me|se)|quemar(?:me|se))",
+    OD: r"(?:tomar(?:me|se)? (?:todas|todo) (?:las|mis) (?:\w+ )?(?:pastillas|xpillsx)|una sobredosis)",
+    V: r"(?:matar(?:lo|la|los|las)|apunalar(?:lo|la)|matar a (?:mi|su|ese|esa|el|la) \w+|hacerle dano a \w+)",
+}
+_ES_SUBJECT = r"(?:(?:yo|el|ella|mi \w+)\s+)?(?:(?:de verdad|solo|a veces|ya|todavia|aun|tambien)\s+)*"
+_ES_FRAMES = {
+    "desire": (r"(?:quiero|quiere|quisiera|me quiero|se quiere|ganas de|pienso en|piensa en|pensando en|"
+               r"pensar en|deseo|necesito|dice que quiere|he pensado en)"),
+    "intent": r"(?:voy a|va a|vamos a|me voy a|se va a|hoy me voy a|pienso|decidi)",
+    "past": r"(?:intente|intento|quise|queria|quiso|he intentado|trate de|pensaba en)",
+}
+_ES_FILL = r"(?:\s+(?:ya|solo|de verdad|y))*\s+"
+# Clitic moved before the verb: "me voy a matar", "me quiero morir", "se va a tirar".
+_ES_CLITIC_ACTS = {
+    S: r"(?:matar|morir|quitar la vida|suicidar|tirar (?:del|de un|por la|al) \w+|ahorcar)",
+    SH: r"(?:cortar|hacer dano|autolesionar|quemar)",
+    OD: r"(?:tomar todas (?:las|mis) pastillas)",
+}
+
+_ES = [
+    *(
+        (kind, category, rf"\b{_ES_SUBJECT}{frame}{_ES_FILL}{act}\b")
+        for kind, frame in _ES_FRAMES.items() for category, act in _ES_ACTS.items()
+    ),
+    *(
+        (kind, category, rf"\b(?:me|se) (?:{verbs}) a? ?{act}\b")
+        for kind, verbs in (("desire", "quiero|quiere|quisiera"), ("intent", "voy|va|vas"),
+                            ("past", "quise|quiso|intente|intento"))
+        for category, act in _ES_CLITIC_ACTS.items()
+    ),
+    ("desire", S, r"\b(?:soy|estoy|me siento|sentirme)\s+(?:\w+\s+)?suicida\b|\bpensamientos suicidas\b|"
+                  r"\bideas suicidas\b"),
+    ("intent", S, r"\b(?:me|se) (?:quito la vida|tiro (?:del|de un|por la) \w+|ahorco)\b"),
+    # "me mato" is also "me mató" (it killed me: "ese chiste me mató") once accents are folded.
+    ("intent", S, r"\b(?:hoy|esta noche|manana|ahora) me mato\b|\bme mato (?:hoy|esta noche|manana|ahora)\b"),
+    ("intent", OD, r"\b(?:me|se) tomo todas (?:las|mis) (?:\w+ )?pastillas\b"),
+    ("past", SH, r"\b(?:me volvi a cortar|volvi a cortarme|me corte (?:otra vez|de nuevo|los brazos|las piernas|"
+                 r"las munecas|el brazo|la pierna)|me (?:queme|quemaba) (?:el brazo|la pierna|a proposito)|"
+                 r"me autolesionaba|me autolesiono|me cortaba)\b"),
+    ("past", S, r"\b(?:intento de suicidio|se quito la vida|se suicido)\b"),
+    ("past", OD, r"\b(?:tuve|tuvo) una sobredosis\b|\bse tomo (?:muchas|todas las|un bote de) pastillas\b"),
+    ("recovery", SH, r"\bsin (?:cortarme|autolesionarme|hacerme dano)\b"),
+    ("passive", S, r"\bojala (?:pudiera )?(?:dormirme y )?no (?:despertar|despertarme|existir|estar aqui)\b|"
+                   r"\bojala (?:estuviera|estar) muert[oa]\b|\bojala no hubiera nacido\b"),
+    ("passive", S, r"\b(?:estarian|estaria|estarias) mejor sin mi\b"),
+    ("passive", S, r"\bno quiero (?:seguir viviendo|vivir|existir|estar aqui|despertar(?:me)?|seguir)\b"),
+    ("passive", S, r"\b(?:cansad[oa]|hart[oa]) de vivir\b|\bno tiene sentido vivir\b|\bla vida no vale la pena\b"),
+    ("passive", S, r"\badios a todos\b|\bmi ultimo mensaje\b|\bregalando mis cosas\b|\bcuando ya no este\b"),
+    ("passive", S, r"\bquiero desaparecer para siempre\b"),
+    ("act", OD, r"\b(?:me acabo de tomar|acabo de tomarme|me tome|se tomo|me he tomado|se ha tomado) "
+                r"(?:todas|todo|un bote|\d+|una caja|muchas)\b"),
+    ("act", SH, r"\bno (?:para|deja) de sangrar\b|\bdemasiado hondo\b|\bme estoy cortando\b"),
+    ("means", S, r"\b(?:la cuerda|el arma|la pistola) (?:esta )?(?:preparada|lista|cargada)\b|"
+                 r"\bcarta de despedida\b|\bcompre (?:una pistola|un arma|una cuerda)\b|\bya tengo todo\b"),
+    ("means", OD, r"\bpastillas (?:que tengo )?guardadas\b|\b(?:guardando|ahorrando) pastillas\b"),
+    ("weak_means", NO_CATEGORY, r"\b(?:tengo|tiene) (?:un|una|la|el|las|mis) (?:cuchillo|pistola|arma|cuerda|"
+                                r"pastillas|navaja)\b|\bcon un (?:cuchillo|arma|pistola)\b"),
+    ("plan", S, r"\b(?:tengo|ya tengo) un plan\b"),
+    ("place", S, r"\ben (?:el|la) (?:puente|azotea|tejado|cornisa|vias|acantilado)\b"),
+    ("question", OD, r"\bcuant[ao]s? \w+ (?:hacen falta|hace falta|necesito|tengo que tomar) para "
+                     r"(?:morir|no despertar|matarme)\b|\bdosis (?:letal|mortal)\b"),
+    ("abuse", A, r"\b(?:me|la|le) (?:pega|golpea|maltrata|toca|viola|ahorca|empuja)\b|"
+                 r"\bno estoy segur[oa] en casa\b|\bmiedo de volver a casa\b|\bme amenazo con\b|"
+                 r"\bme obliga a\b|\bme va a matar\b|\besta pegando a\b"),
+    ("medical", M, r"\b(?:inconsciente|no respira|no despierta|convulsionando)\b"),
+    ("distress", NO_CATEGORY,
+     r"\b(?:me siento (?:muy )?sol[oa]|inutil|duelo|echo (?:mucho )?de menos|ganas de (?:beber|consumir|"
+     r"fumar)|reca[ií]|recaida|vaci[oa]|no puedo mas|agotad[oa]|fracaso|lloro|sin esperanza|ansiedad|"
+     r"deprimid[oa]|depresion|desesperad[oa])\b"),
+]
+
+RULES = {
+    "en": [(kind, category, re.compile(pattern)) for kind, category, pattern in _EN],
+    "es": [(kind, category, re.compile(pattern)) for kind, category, pattern in _ES],
+}
+
+# Context, judged per clause or per message.
+DISTANT_PAST = re.compile(
+    r"\b(?:\w+ years? ago|years ago|long ago|used to|back (?:then|when|in)|when i was (?:\d+|young|a (?:kid|"
+    r"child|teen|teenager|student))|as a (?:kid|child|teen|teenager)|in my (?:teens|twenties|20s|30s)|"
+    r"in (?:19|20)\d\d|last year|\d+ years (?:on|later|clean|sober)|at (?:\d+|sixteen|fifteen)|"
+    r"hace (?:\w+ )?(?:anos|ano|tiempo|mucho)|cuando tenia|de (?:adolescente|nin[oa]|joven|pequen[oa])|"
+    r"el ano pasado|solia|hace anos)\b")
+TIMEFRAME = re.compile(
+    r"\b(?:tonight|tomorrow|today|this (?:weekend|evening|afternoon|morning|week)|on (?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|in (?:an|a few|\d+) (?:hours?|minutes?)|after (?:everyone|they|"
+    r"the kids) (?:goes?|go|are|is) (?:to sleep|to bed|asleep)|when (?:they|everyone|my \w+) (?:are|is) "
+    r"(?:away|asleep|out)|esta noche|manana|hoy|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|"
+    r"sabado|domingo)|en una hora|cuando se duerman)\b")
+HABITUAL = re.compile(r"\b(?:every (?:day|night|morning)|most (?:days|nights)|all the time|every other day|"
+                      r"todos los dias|todas las noches|casi todos los dias|a menudo)\b")
+NOW = re.compile(r"\b(?:right now|now|ahora mismo|ahora|ya mismo)\b")
+EMOJI_MEANS = re.compile(r"\b(?:xknifex|xropex|xgunx|xpillsx|xbloodx)\b")
+EMOJI_INTENT = re.compile(r"\b(?:tonight|right now|ready|decided|goodbye|bye|done|over|esta noche|decidido|"
+                          r"ahora|adios|lista|listo)\b")
+NEGATION = re.compile(r"\b(?:don'?t|do not|never|won'?t|will not|wouldn'?t|not|no longer|nunca|jamas|no)\b")
+# Someone addressed or in general, not the writer: "if you are having thoughts of suicide, call 988".
+CONDITIONAL_OTHER = re.compile(
+    r"\b(?:if|when|whenever) (?:you|anyone|someone|somebody|u|they)\b|\b(?:anyone|someone) (?:who|that) "
+    r"(?:is|feels|has)\b|\bsi (?:estas|sientes|alguien|alguna vez|piensas|tienes|te)\b|\balguien que\b")
+EDUCATION = re.compile(
+    r"\b(?:prevention|awareness|research|studies|study|statistics|training|workshop|warning signs|documentary|"
+    r"film|movie|novel|character|villain|scene|book|article|chapter|prevencion|taller|estudios|"
+    r"investigacion|novela|pelicula|personaje|capitulo|senales de alerta|concienciacion)\b")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|myself|yo|quiero|me quiero|tengo|estoy|voy a)\b")
+LAUGHTER = re.compile(r"\bxlolx\b")
+LYRICS = re.compile(r"\b(?:lyrics?|song|sings?|singing|xsongx|letra|cancion|temazo|track)\b")
+QUOTED = re.compile(r"\"[^\"]{3,}\"|(?<!\w)'[^\n]{3,}?'(?!\w)")
+CLAUSES = re.compile(r"[.!?;\n]+|,\s+(?=(?:but|today|now|pero|hoy|ahora|though)\b)")
