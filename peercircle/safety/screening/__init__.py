@@ -89,6 +89,8 @@ def _ignored(hit: _Hit, text: str, clause: str, before: str, quoted, education: 
         return True
     if hit.kind not in ("act", "medical") and lx.CONDITIONAL_OTHER.search(before):
         return True
+    if lx.IDIOM_TAIL.search(text[hit.start + len(hit.phrase):hit.start + len(hit.phrase) + 30]):
+        return True
     if education and not lx.FIRST_PERSON.search(clause):
         return True
     return laughter and hit.category == lx.V
@@ -137,6 +139,7 @@ def screen(text: str, *, lang: str = "en") -> ScreeningResult:
         if ((hit.kind == "intent" and (timeframe or now))
                 or (hit.kind == "desire" and _timed(text, bounds, hit))
                 or (hit.kind in ("place", "abuse") and now)
+                or (hit.kind == "place" and lx.JUMP.search(current))
                 or (boosters and hit.kind in ("desire", "intent", "passive", "place", "abuse", "question"))):
             hit.level = "imminent"
     counted = [hit for hit in counted if hit.level != "none"]

@@ -36,11 +36,13 @@ _EN_ACTS = {
     S: (rf"(?:kill(?:ing)? {_SELF}|kms|ctb|end(?:ing)? (?:it all|it|my life|(?:his|her|their) life|things|"
         rf"everything)|tak(?:e|ing) my (?:own )?life|d[iy]e|dying|be dead|commit(?:ting)? suicide|suicide|"
         rf"jump(?:ing)? (?:off|from|in front)|hang(?:ing)? {_SELF}|shoot(?:ing)? {_SELF}|drown(?:ing)? {_SELF}|"
-        rf"drive into|crash(?:ing)? (?:my|the) car|not be here|disappear forever|be gone)"),
+        rf"drive into|crash(?:ing)? (?:my|the) car|not be here|disappear forever|be gone|"
+        r"(?:ways|how) to (?:die|kill myself|end it))"),
     SH: (rf"(?:cut(?:ting)? {_SELF}|cut|hurt(?:ing)? {_SELF}|harm(?:ing)? {_SELF}|burn(?:ing)? {_SELF}|"
          rf"self harm(?:ing)?|sh|punish(?:ing)? {_SELF}|slit(?:ting)? my wrists)"),
     OD: (r"(?:overdos(?:e|ing)|tak(?:e|ing) (?:all|every one) (?:of )?(?:my |the )?(?:\w+ )?(?:pills|meds|"
-         r"tablets|xpillsx)|swallow(?:ing)? (?:all|the whole bottle|everything)|take a whole bottle)"),
+         r"tablets|xpillsx)|swallow(?:ing)? (?:all|the whole bottle|everything)|take a whole bottle|"
+         r"tak(?:e|ing) everything (?:in|from) the (?:medicine )?(?:cabinet|cupboard|drawer))"),
     V: rf"(?:kill(?:ing)?|hurt(?:ing)?|stab(?:bing)?|shoot(?:ing)?|beat(?:ing)? up|murder(?:ing)?) {_OTHER}",
 }
 _EN_SUBJECT = (r"(?:(?:i|i'm|i am|i've|i'll|i'd|she|he|they|she's|he's|they're|my \w+|my \w+ \w+)\s+)?"
@@ -84,14 +86,28 @@ _EN = [
     ("passive", S, r"\b(?:what'?s|what is) the point (?:of|in) (?:living|life|being alive|going on)\b"),
     ("passive", S, r"\b(?:no one|nobody) would (?:even )?(?:miss me|notice if i (?:was|were|'m) gone|care if i)"),
     ("passive", S, r"\b(?:i'?m|i am) (?:so |just )?done with (?:everything|life|it all|living)\b"),
+    ("passive", S, r"\b(?:don'?t|do not|can'?t) see (?:a|any) way out\b|\b(?:want|need) (?:my life|it all|"
+                   r"everything) to (?:be over|end|stop)\b|\b(?:i'?d|would) rather (?:be dead|die|not exist)\b"),
+    ("passive", S, r"\b(?:better off|happier|easier|lighter) (?:if i (?:just )?(?:disappeared|was gone|were gone|"
+                   r"wasn'?t here|died)|without me)\b|\bif i (?:just )?(?:disappeared|died|was gone)\b"),
+    ("passive", S, r"\b(?:hope|hoping|wish|pray) (?:that )?i (?:get|got|gets) (?:hit|run over|killed)\b|"
+                   r"\b(?:die|dying) in my sleep\b|\bthis is (?:goodbye|my goodbye)\b"),
+    ("question", S, r"\b(?:googl\w+|search\w*|look\w* up|research\w*) (?:ways|how) to (?:die|kill myself|end it)\b|"
+                    r"\bbest way to (?:die|kill myself|end it)\b"),
+    ("past", S, r"\b(?:died by suicide|killed (?:him|her|them)self|took (?:his|her|their) own life)\b"),
+    ("past", SH, r"\b(?:scratch|cut|burn|hit|punch|carv)\w* (?:my )?(?:arms?|legs?|wrists?|thighs?|skin|stomach)\b"
+                 r"[^.!?]{0,20}\b(?:bled|bleed|again|on purpose|until)\b"),
     ("passive", S, r"\bxgravex\W*(?:me|for me|soon)\b"),
     ("passive", S, r"\b(?:goodbye|bye) (?:everyone|all|world|forever)\b|\bthis is my (?:last|final) "
                    r"(?:post|message|goodbye)\b|\bgiving away my (?:things|stuff|belongings)\b|"
                    r"\bwhen i'?m gone\b|\bthank you (?:all )?for everything\W+goodbye\b"),
     ("act", OD, r"\b(?:i |i've |i have |she |he |they |just )(?:just )?(?:took|taken|swallowed|downed)\s+"
                 r"(?:all|every|everything|\d+|a (?:whole )?bottle|a bunch|a handful|loads|the whole)\b"),
+    ("act", OD, r"\b(?:took|taken|swallowed|downed)\s+(?:\d+|all|a whole|the whole|every|a (?:bunch|handful|"
+                r"packet|box|bottle))\s+(?:of\s+)?(?:my\s+|the\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?"
+                r"(?:pills|meds|tablets|xpillsx|packet|bottle|box|\w+(?:ine|ol|am|ide|one|in))\b"),
     ("act", OD, r"\b(?:i'?m|i am|she'?s|he'?s) (?:overdosing|od'?ing)\b"),
-    ("act", SH, r"\b(?:won'?t|doesn'?t|can'?t make it) stop bleeding\b|\bcut too deep\b|\bbleeding (?:a lot|"
+    ("act", SH, r"\b(?:won'?t|doesn'?t|can'?t make it) stop bleeding\b|\bcut (?:too |so |really |much )?deep(?:er)?\b|\bblood everywhere\b|\bbleeding (?:a lot|"
                 r"everywhere|badly)\b"),
     ("act", SH, r"\b(?:i'?m|i am) cutting (?:myself|again|right now|now)\b"),
     ("means", S, r"\b(?:the |my )?(?:rope|noose|xropex|gun|xgunx) (?:is |'s )?(?:ready|tied|loaded)\b|"
@@ -101,6 +117,9 @@ _EN = [
     ("means", OD, r"\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my |all my )?(?:\w+ )?(?:pills|meds|"
                   r"tablets)\b|\bpills (?:are )?lined up\b"),
     ("means", SH, r"\b(?:blade|razor|knife|xknifex) in my hand\b"),
+    ("means", S, r"\b(?:holding|have|got) (?:the|a|my|his|her) (?:gun|xgunx|rope|noose|pills|blade|razor)"
+                 r"(?: (?:in my hand|right now|now|to my head))\b|\b(?:the )?(?:pills|gun|rope|blade|razor) "
+                 r"(?:is |are )?(?:in front of me|next to me|on my lap)\b|\b(?:suicide|goodbye) (?:note|letter)\b"),
     ("means", V, r"\bbring(?:ing)? (?:a|my|my dad'?s|his|the) (?:gun|knife|weapon|rifle) to (?:school|work)\b"),
     ("weak_means", NO_CATEGORY, r"\b(?:i|he|she) (?:have|has|got|'ve got) (?:a|the|my|his|her) (?:gun|knife|"
                                 r"rope|blade|razor|pills)\b|\bwith a (?:knife|gun)\b"),
@@ -108,33 +127,36 @@ _EN = [
     ("place", S, r"\b(?:on|at) the (?:bridge|roof|ledge|edge|tracks|railway|cliff)\b"),
     ("question", OD, r"\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|does it take|to take|do i need|"
                      r"is enough|would) (?:to )?(?:die|not wake up|never wake up|kill|overdose|be fatal)"),
-    ("question", OD, r"\b(?:lethal|fatal|deadly) dose\b"),
-    ("abuse", A, r"\b(?:he|she|they|my \w+(?: \w+)?) (?:hits|beats|hurts|chokes|slaps|kicks|punches|touches|"
-                 r"pushes|rapes|abuses) me\b"),
+    ("question", OD, r"\b(?:lethal|fatal|deadly) dose\b|\bbefore (?:it|they) kills? (?:you|me|them|someone)\b"),
+    ("abuse", A, r"\b(?:he|she|they|my \w+)(?: \w+){0,3}? (?:hits|beats|hurts|chokes|slaps|kicks|punches|touches|"
+                 r"pushes|rapes|abuses) (?:\w+ ){0,3}(?:and )?me\b"),
     ("abuse", A, r"\b(?:i'?m|i am|i feel|i don'?t feel) (?:not )?(?:safe|unsafe) (?:at home|with (?:him|her))\b|"
                  r"\b(?:scared|afraid) to go home\b|\bthreaten(?:ed|s)? to (?:hurt|kill|beat) me\b|"
                  r"\b(?:forced|forces) me to\b|\b(?:says|said) (?:he|she)'?(?:ll| will) (?:kill|hurt) me\b"),
-    ("abuse", A, r"\b(?:is|are) (?:beating|hitting|hurting|choking|strangling) (?:her|him|me|my \w+)\b"),
+    ("abuse", A, r"\b(?:is|are|'s|'re) (?:beating|hitting|hurting|choking|strangling) (?:her|him|me|my \w+)\b"),
     ("medical", M, r"\b(?:unconscious|not breathing|stopped breathing|won'?t wake up|can'?t wake (?:her|him|them)"
                    r"|having a seizure|unresponsive)\b"),
     ("distress", NO_CATEGORY,
      r"\b(?:lonely|so alone|pointless|hopeless|exhausted|empty|numb|failure|worthless|crying (?:every|all)|"
      r"can'?t cope|burn(?:t|ed) out|depress(?:ed|ion)|cravings?|relapsed|griev(?:e|ing)|grief|i miss (?:my|him|"
      r"her)|stressed|panic attacks?|overwhelmed|can'?t go on|nobody (?:really )?(?:gets|understands|cares)|"
-     r"no point|falling apart|miserable)\b"),
+     r"no point|falling apart|miserable|struggling|drowning in|so sad|heartbroken|used again|drank again|"
+     r"the point of anything|scared all the time|feels? (?:so )?heavy|i'?m a (?:mess|wreck)|anniversary of)\b"),
 ]
 
 _ES_ACTS = {
-    S: (r"(?:morir(?:me|se)?|matar(?:me|se)|quitar(?:me|se) la vida|suicidar(?:me|se)|tirar(?:me|se) (?:del|de un|"
+    S: (r"(?:(?:el )?suicidio|morir(?:me|se)?|matar(?:me|se)|quitar(?:me|se) la vida|suicidar(?:me|se)|tirar(?:me|se) (?:del|de un|"
         r"de la|por la|al) \w+|ahorcar(?:me|se)|desaparecer para siempre|acabar con (?:todo|mi vida))"),
     SH: r"(?:cortar(?:me|se)|hacer(?:me|se) dano|autolesionar(?:me|se)|quemar(?:me|se))",
-    OD: r"(?:tomar(?:me|se)? (?:todas|todo) (?:las|mis) (?:\w+ )?(?:pastillas|xpillsx)|una sobredosis)",
+    OD: (r"(?:tomar(?:me|se)? (?:todas|todo) (?:las|mis|el bote de|el bote|la caja de) (?:\w+ )?(?:pastillas|xpillsx)?|"
+         r"una sobredosis)"),
     V: r"(?:matar(?:lo|la|los|las)|apunalar(?:lo|la)|matar a (?:mi|su|ese|esa|el|la) \w+|hacerle dano a \w+)",
 }
 _ES_SUBJECT = r"(?:(?:yo|el|ella|mi \w+)\s+)?(?:(?:de verdad|solo|a veces|ya|todavia|aun|tambien)\s+)*"
 _ES_FRAMES = {
     "desire": (r"(?:quiero|quiere|quisiera|me quiero|se quiere|ganas de|pienso en|piensa en|pensando en|"
-               r"pensar en|deseo|necesito|dice que quiere|he pensado en)"),
+               r"pensar en|deseo|necesito|dice que quiere|he pensado en|"
+               r"(?:pienso|piensa|pensando|pensar|he pensado)(?: \w+){1,2}? en)"),
     "intent": r"(?:voy a|va a|vamos a|me voy a|se va a|hoy me voy a|pienso|decidi)",
     "past": r"(?:intente|intento|quise|queria|quiso|he intentado|trate de|pensaba en)",
 }
@@ -168,6 +190,10 @@ _ES = [
                  r"me autolesionaba|me autolesiono|me cortaba)\b"),
     ("past", S, r"\b(?:intento de suicidio|se quito la vida|se suicido)\b"),
     ("past", OD, r"\b(?:tuve|tuvo) una sobredosis\b|\bse tomo (?:muchas|todas las|un bote de) pastillas\b"),
+    ("past", SH, r"\bme (?:vuelvo a |volvi a )?(?:hacer|hago|hice|hacia) cortes\b"),
+    ("passive", S, r"\bquiero que (?:todo|esto|mi vida) (?:termine|acabe|se acabe|se termine)\b|"
+                   r"\bprefiero (?:estar muert[oa]|morir(?:me)?|no existir)\b|\bno veo (?:ninguna )?salida\b|"
+                   r"\bya no aguanto (?:mas )?(?:vivir)\b|\besto es una despedida\b"),
     ("recovery", SH, r"\bsin (?:cortarme|autolesionarme|hacerme dano)\b"),
     ("passive", S, r"\bojala (?:pudiera )?(?:dormirme y )?no (?:despertar|despertarme|existir|estar aqui)\b|"
                    r"\bojala (?:estuviera|estar) muert[oa]\b|\bojala no hubiera nacido\b"),
@@ -178,7 +204,9 @@ _ES = [
     ("passive", S, r"\bquiero desaparecer para siempre\b"),
     ("act", OD, r"\b(?:me acabo de tomar|acabo de tomarme|me tome|se tomo|me he tomado|se ha tomado) "
                 r"(?:todas|todo|un bote|\d+|una caja|muchas)\b"),
-    ("act", SH, r"\bno (?:para|deja) de sangrar\b|\bdemasiado hondo\b|\bme estoy cortando\b"),
+    ("act", SH, r"\bno (?:para|deja) de sangrar\b|\b(?:demasiado|muy) (?:hondo|profundo)\b|\bme estoy cortando\b|"
+                r"\bsangrando (?:mucho|muchisimo|sin parar)\b"),
+    ("means", S, r"\b(?:la pistola|el arma|la cuerda|el cuchillo|la navaja|las pastillas) (?:en la mano|delante)\b"),
     ("means", S, r"\b(?:la cuerda|el arma|la pistola) (?:esta )?(?:preparada|lista|cargada)\b|"
                  r"\bcarta de despedida\b|\bcompre (?:una pistola|un arma|una cuerda)\b|\bya tengo todo\b"),
     ("means", OD, r"\bpastillas (?:que tengo )?guardadas\b|\b(?:guardando|ahorrando) pastillas\b"),
@@ -190,12 +218,13 @@ _ES = [
                      r"(?:morir|no despertar|matarme)\b|\bdosis (?:letal|mortal)\b"),
     ("abuse", A, r"\b(?:me|la|le) (?:pega|golpea|maltrata|toca|viola|ahorca|empuja)\b|"
                  r"\bno estoy segur[oa] en casa\b|\bmiedo de volver a casa\b|\bme amenazo con\b|"
-                 r"\bme obliga a\b|\bme va a matar\b|\besta pegando a\b"),
+                 r"\bme obliga a\b|\bme va a matar\b|\besta pegando a\b|"
+                 r"\bme esta (?:pegando|golpeando|ahogando|haciendo dano)\b"),
     ("medical", M, r"\b(?:inconsciente|no respira|no despierta|convulsionando)\b"),
     ("distress", NO_CATEGORY,
      r"\b(?:me siento (?:muy )?sol[oa]|inutil|duelo|echo (?:mucho )?de menos|ganas de (?:beber|consumir|"
      r"fumar)|reca[ií]|recaida|vaci[oa]|no puedo mas|agotad[oa]|fracaso|lloro|sin esperanza|ansiedad|"
-     r"deprimid[oa]|depresion|desesperad[oa])\b"),
+     r"deprimid[oa]|depresion|desesperad[oa]|triste|agobiad[oa]|volvi a (?:consumir|beber)|no duermo)\b"),
 ]
 
 RULES = {
@@ -209,7 +238,8 @@ DISTANT_PAST = re.compile(
     r"child|teen|teenager|student))|as a (?:kid|child|teen|teenager)|in my (?:teens|twenties|20s|30s)|"
     r"in (?:19|20)\d\d|last year|\d+ years (?:on|later|clean|sober)|at (?:\d+|sixteen|fifteen)|"
     r"hace (?:\w+ )?(?:anos|ano|tiempo|mucho)|cuando tenia|de (?:adolescente|nin[oa]|joven|pequen[oa])|"
-    r"el ano pasado|solia|hace anos)\b")
+    r"el ano pasado|solia|hace anos|cuando era (?:adolescente|nin[oa]|joven|pequen[oa]|chic[oa])|"
+    r"when i was (?:\w+teen|twenty\w*|thirty\w*|little|small|younger|in (?:school|high school|college)))\b")
 TIMEFRAME = re.compile(
     r"\b(?:tonight|tomorrow|today|this (?:weekend|evening|afternoon|morning|week)|on (?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)|in (?:an|a few|\d+) (?:hours?|minutes?)|after (?:everyone|they|"
@@ -235,4 +265,8 @@ FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|myself|yo|quiero|me q
 LAUGHTER = re.compile(r"\bxlolx\b")
 LYRICS = re.compile(r"\b(?:lyrics?|song|sings?|singing|xsongx|letra|cancion|temazo|track)\b")
 QUOTED = re.compile(r"\"[^\"]{3,}\"|(?<!\w)'[^\n]{3,}?'(?!\w)")
+# An idiom's tail: "me va a matar de aburrimiento", "I could die of embarrassment".
+IDIOM_TAIL = re.compile(r"^\W*(?:de (?:risa|aburrimiento|hambre|susto|verguenza|pena|calor|frio|sueno|ganas|amor)|"
+                        r"(?:of|from) (?:laughter|embarrassment|boredom|shame|cringe|hunger))\b")
+JUMP = re.compile(r"\b(?:jump|jumping|saltar|tirarme|tirarse|salto)\b")
 CLAUSES = re.compile(r"[.!?;\n]+|,\s+(?=(?:but|today|now|pero|hoy|ahora|though)\b)")
