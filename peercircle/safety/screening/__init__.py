@@ -148,7 +148,9 @@ def screen(text: str, *, lang: str = "en") -> ScreeningResult:
     counted.sort(key=lambda hit: (-_RANK[hit.level], hit.start))
     level = counted[0].level
     categories = list(dict.fromkeys(hit.category for hit in counted if hit.category))
-    reasons = list(dict.fromkeys(_readable(hit.phrase) for hit in counted))[:_MAX_REASONS]
+    phrases = list(dict.fromkeys(_readable(hit.phrase) for hit in counted))
+    # "urge to cut myself" and "cut myself" are one reason: keep the longest wording.
+    reasons = [p for p in phrases if not any(p != other and p in other for other in phrases)][:_MAX_REASONS]
     return ScreeningResult(level=level, categories=categories, reasons=reasons)
 
 
@@ -157,7 +159,7 @@ def _timed(text: str, bounds, hit: _Hit) -> bool:
     said to happen every day is ongoing ideation (high), whenever it was told."""
     start, end = _clause_of(bounds, hit.start)
     clause = text[start:end]
-    return bool(lx.TIMEFRAME.search(clause)) and not lx.HABITUAL.search(clause)
+    return bool(lx.PLANNED_TIME.search(clause)) and not lx.HABITUAL.search(clause)
 
 
 def _readable(phrase: str) -> str:

@@ -195,7 +195,7 @@ _ES = [
                    r"\bprefiero (?:estar muert[oa]|morir(?:me)?|no existir)\b|\bno veo (?:ninguna )?salida\b|"
                    r"\bya no aguanto (?:mas )?(?:vivir)\b|\besto es una despedida\b"),
     ("recovery", SH, r"\bsin (?:cortarme|autolesionarme|hacerme dano)\b"),
-    ("passive", S, r"\bojala (?:pudiera )?(?:dormirme y )?no (?:despertar|despertarme|existir|estar aqui)\b|"
+    ("passive", S, r"\bojala\b[^.!?]{0,30}\bno (?:despertar\w*|existir|estar aqui|haber nacido)\b|"
                    r"\bojala (?:estuviera|estar) muert[oa]\b|\bojala no hubiera nacido\b"),
     ("passive", S, r"\b(?:estarian|estaria|estarias) mejor sin mi\b"),
     ("passive", S, r"\bno quiero (?:seguir viviendo|vivir|existir|estar aqui|despertar(?:me)?|seguir)\b"),
@@ -245,6 +245,13 @@ TIMEFRAME = re.compile(
     r"wednesday|thursday|friday|saturday|sunday)|in (?:an|a few|\d+) (?:hours?|minutes?)|after (?:everyone|they|"
     r"the kids) (?:goes?|go|are|is) (?:to sleep|to bed|asleep)|when (?:they|everyone|my \w+) (?:are|is) "
     r"(?:away|asleep|out)|esta noche|manana|hoy|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|"
+    r"sabado|domingo)|en una hora|cuando se duerman)\b")
+# A wish with one of these times is a plan ("I want to die tonight"); "today" and "now" describe
+# how strong the feeling is, and only count with an intent ("I'm going to … today").
+PLANNED_TIME = re.compile(
+    r"\b(?:tonight|tomorrow|this (?:weekend|evening|afternoon)|on (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|in (?:an|a few|\d+) (?:hours?|minutes?)|after (?:everyone|they|the kids) (?:goes?|go|are|is) "
+    r"(?:to sleep|to bed|asleep)|esta noche|manana|este fin de semana|el (?:lunes|martes|miercoles|jueves|viernes|"
     r"sabado|domingo)|en una hora|cuando se duerman)\b")
 HABITUAL = re.compile(r"\b(?:every (?:day|night|morning)|most (?:days|nights)|all the time|every other day|"
                       r"todos los dias|todas las noches|casi todos los dias|a menudo)\b")
