@@ -133,6 +133,13 @@ def screen(text: str, *, lang: str = "en") -> ScreeningResult:
                             f"{marker} + {lx.EMOJI_INTENT.search(current).group(0)}", "imminent"))
     elif emoji_means:
         boosters = True
+    if (not any(hit.kind != "weak_means" for hit in counted) and lx.WEAPON.search(current)
+            and lx.INTENT_WORDS.search(current) and lx.PLANNED_TIME.search(current)
+            and lx.PERSON_TARGET.search(current) and not (education or laughter)):
+        # a weapon, an intent, a person and a time, with no other risk words:
+        # "I have a gun and I'm going to find him tonight"
+        counted.append(_Hit("means", lx.V, lx.WEAPON.search(current).start(),
+                            lx.WEAPON.search(current).group(0), "imminent"))
     for hit in counted:
         if hit.level != "high":
             continue

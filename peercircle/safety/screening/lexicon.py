@@ -38,11 +38,14 @@ _EN_ACTS = {
         rf"jump(?:ing)? (?:off|from|in front)|hang(?:ing)? {_SELF}|shoot(?:ing)? {_SELF}|drown(?:ing)? {_SELF}|"
         rf"drive into|crash(?:ing)? (?:my|the) car|not be here|disappear forever|be gone|"
         r"(?:ways|how) to (?:die|kill myself|end it))"),
-    SH: (rf"(?:cut(?:ting)? {_SELF}|cut|hurt(?:ing)? {_SELF}|harm(?:ing)? {_SELF}|burn(?:ing)? {_SELF}|"
+    SH: (rf"(?:(?:cut|slice|slit|carve|burn|scratch)(?:ting|ing)? (?:up )?(?:my (?:arms?|legs?|wrists?|thighs?|"
+         rf"skin|stomach)|{_SELF})(?: up)?|cut(?:ting)? {_SELF}|"
+         rf"cut(?! (?:down|back|out|off|in|it|ties|class|corners|the|a|my hair|loose|through|costs))|hurt(?:ing)? {_SELF}|harm(?:ing)? {_SELF}|burn(?:ing)? {_SELF}|"
          rf"self harm(?:ing)?|sh|punish(?:ing)? {_SELF}|slit(?:ting)? my wrists)"),
     OD: (r"(?:overdos(?:e|ing)|tak(?:e|ing) (?:all|every one) (?:of )?(?:my |the )?(?:\w+ )?(?:pills|meds|"
          r"tablets|xpillsx)|swallow(?:ing)? (?:all|the whole bottle|everything)|take a whole bottle|"
-         r"tak(?:e|ing) everything (?:in|from) the (?:medicine )?(?:cabinet|cupboard|drawer))"),
+         r"tak(?:e|ing) everything (?:in|from) the (?:medicine )?(?:cabinet|cupboard|drawer)|"
+         r"tak(?:e|ing) (?:every|all the) (?:pills?|tablets?|meds)(?: in the house)?)"),
     V: rf"(?:kill(?:ing)?|hurt(?:ing)?|stab(?:bing)?|shoot(?:ing)?|beat(?:ing)? up|murder(?:ing)?) {_OTHER}",
 }
 _EN_SUBJECT = (r"(?:(?:i|i'm|i am|i've|i'll|i'd|she|he|they|she's|he's|they're|my \w+|my \w+ \w+)\s+)?"
@@ -54,7 +57,7 @@ _EN_FRAMES = {
                r"talk(?:s|ing)? about|keeps? saying (?:she|he|they) wants? to|might|could just|should just)"),
     "intent": (r"(?:(?:am |is |are |'m |'s |'re )?going to|will|'ll|won't|plan(?:s|ning)? to|about to|"
                r"decided to|ready to|(?:am |'m )?doing it and)"),
-    "past": r"(?:wanted to|tried to|attempted to|thought (?:about|of)|almost|nearly)",
+    "past": r"(?:wanted to|tried to|trying to|attempted to|thought (?:about|of)|almost|nearly)",
 }
 _FILL = r"(?:\s+(?:just|really|finally|go|simply|actually|and|to|get to|be able to|it and))*\s+"
 
@@ -90,6 +93,20 @@ _EN = [
                    r"everything) to (?:be over|end|stop)\b|\b(?:i'?d|would) rather (?:be dead|die|not exist)\b"),
     ("passive", S, r"\b(?:better off|happier|easier|lighter) (?:if i (?:just )?(?:disappeared|was gone|were gone|"
                    r"wasn'?t here|died)|without me)\b|\bif i (?:just )?(?:disappeared|died|was gone)\b"),
+    ("passive", S, r"\bif i (?:wasn'?t|weren'?t|was not|were not) (?:around|here|alive)\b|\b(?:i'?m|i am) "
+                   r"(?:just )?a burden\b|\b(?:stop|end|over) for good\b|\b(?:sleep|rest) forever\b"),
+    ("passive", S, r"\b(?:mejor|prefiero|preferiria) no (?:existir|estar aqui|vivir|despertar)\b|"
+                   r"\bdormir(?:me)? para siempre\b|\bsoy una carga\b"),
+    ("question", OD, r"\bhow many (?:\w+ )?(?:pills|tablets|meds|xpillsx)(?: it)? (?:takes?|would take)\b"),
+    ("past", SH, rf"\b(?:been |keep |started |kept )(?:burning|cutting|hurting|hitting|scratching) "
+                 rf"(?:{_SELF}|my (?:arms?|legs?|wrists?|skin))\b"),
+    ("abuse", A, r"\b(?:abused|raped|molested|assaulted|groped) me\b|\b(?:abuso|violo) de mi\b"),
+    ("act", S, r"\b(?:engine|car) (?:is )?running in (?:the|a|my) (?:closed )?garage\b|\blocked "
+               r"(?:herself|himself|themselves|myself) in\b"),
+    ("means", S, r"\b(?:got|have|'ve got) (?:the|my|all my|all the) (?:pills|rope|noose|gun|knife|blade) "
+                 r"(?:ready|lined up|here|out)\b|\bgot everything (?:ready|sorted)\b"),
+    ("means", V, r"\b(?:taking|bringing|take|bring) (?:my|a|the|his|her) (?:gun|rifle|knife|weapon|pistol|shotgun) "
+                 r"to (?:school|work|his|her|their|the)\b"),
     ("passive", S, r"\b(?:hope|hoping|wish|pray) (?:that )?i (?:get|got|gets) (?:hit|run over|killed)\b|"
                    r"\b(?:die|dying) in my sleep\b|\bthis is (?:goodbye|my goodbye)\b"),
     ("question", S, r"\b(?:googl\w+|search\w*|look\w* up|research\w*) (?:ways|how) to (?:die|kill myself|end it)\b|"
@@ -103,9 +120,10 @@ _EN = [
                    r"\bwhen i'?m gone\b|\bthank you (?:all )?for everything\W+goodbye\b"),
     ("act", OD, r"\b(?:i |i've |i have |she |he |they |just )(?:just )?(?:took|taken|swallowed|downed)\s+"
                 r"(?:all|every|everything|\d+|a (?:whole )?bottle|a bunch|a handful|loads|the whole)\b"),
-    ("act", OD, r"\b(?:took|taken|swallowed|downed)\s+(?:\d+|all|a whole|the whole|every|a (?:bunch|handful|"
+    ("act", OD, r"\b(?:took|taken|swallowed|downed)\s+(?:(?:like|about|around|over|maybe|almost)\s+)?(?:\d+|all|a whole|the whole|every|a (?:bunch|handful|"
                 r"packet|box|bottle))\s+(?:of\s+)?(?:my\s+|the\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?"
-                r"(?:pills|meds|tablets|xpillsx|packet|bottle|box|\w+(?:ine|ol|am|ide|one|in))\b"),
+                r"(?:pills|meds|tablets|xpillsx|packet|bottle|box|antidepressants|painkillers|benzos|opioids|insulin|"
+                r"\w+(?:ine|ol|am|ide|one|in))\b"),
     ("act", OD, r"\b(?:i'?m|i am|she'?s|he'?s) (?:overdosing|od'?ing)\b"),
     ("act", SH, r"\b(?:won'?t|doesn'?t|can'?t make it) stop bleeding\b|\bcut (?:too |so |really |much )?deep(?:er)?\b|\bblood everywhere\b|\bbleeding (?:a lot|"
                 r"everywhere|badly)\b"),
@@ -141,7 +159,7 @@ _EN = [
      r"can'?t cope|burn(?:t|ed) out|depress(?:ed|ion)|cravings?|relapsed|griev(?:e|ing)|grief|i miss (?:my|him|"
      r"her)|stressed|panic attacks?|overwhelmed|can'?t go on|nobody (?:really )?(?:gets|understands|cares)|"
      r"no point|falling apart|miserable|struggling|drowning in|so sad|heartbroken|used again|drank again|"
-     r"the point of anything|scared all the time|feels? (?:so )?heavy|i'?m a (?:mess|wreck)|anniversary of)\b"),
+     r"the point of anything|scared all the time|unbearable|anxious|feels? (?:so )?heavy|i'?m a (?:mess|wreck)|anniversary of)\b"),
 ]
 
 _ES_ACTS = {
@@ -208,7 +226,8 @@ _ES = [
                 r"\bsangrando (?:mucho|muchisimo|sin parar)\b"),
     ("means", S, r"\b(?:la pistola|el arma|la cuerda|el cuchillo|la navaja|las pastillas) (?:en la mano|delante)\b"),
     ("means", S, r"\b(?:la cuerda|el arma|la pistola) (?:esta )?(?:preparada|lista|cargada)\b|"
-                 r"\bcarta de despedida\b|\bcompre (?:una pistola|un arma|una cuerda)\b|\bya tengo todo\b"),
+                 r"\bcarta de despedida\b|\bcompre (?:una pistola|un arma|una cuerda)\b|\bya tengo todo\b|"
+                 r"\b(?:lo )?tengo todo (?:preparado|listo)\b"),
     ("means", OD, r"\bpastillas (?:que tengo )?guardadas\b|\b(?:guardando|ahorrando) pastillas\b"),
     ("weak_means", NO_CATEGORY, r"\b(?:tengo|tiene) (?:un|una|la|el|las|mis) (?:cuchillo|pistola|arma|cuerda|"
                                 r"pastillas|navaja)\b|\bcon un (?:cuchillo|arma|pistola)\b"),
@@ -224,7 +243,7 @@ _ES = [
     ("distress", NO_CATEGORY,
      r"\b(?:me siento (?:muy )?sol[oa]|inutil|duelo|echo (?:mucho )?de menos|ganas de (?:beber|consumir|"
      r"fumar)|reca[ií]|recaida|vaci[oa]|no puedo mas|agotad[oa]|fracaso|lloro|sin esperanza|ansiedad|"
-     r"deprimid[oa]|depresion|desesperad[oa]|triste|agobiad[oa]|volvi a (?:consumir|beber)|no duermo)\b"),
+     r"deprimid[oa]|depresion|desesperad[oa]|triste|agobiad[oa]|insoportable|ansios[oa]|volvi a (?:consumir|beber)|no duermo)\b"),
 ]
 
 RULES = {
@@ -255,7 +274,13 @@ PLANNED_TIME = re.compile(
     r"sabado|domingo)|en una hora|cuando se duerman)\b")
 HABITUAL = re.compile(r"\b(?:every (?:day|night|morning)|most (?:days|nights)|all the time|every other day|"
                       r"todos los dias|todas las noches|casi todos los dias|a menudo)\b")
-NOW = re.compile(r"\b(?:right now|now|ahora mismo|ahora|ya mismo)\b")
+# "now", or an intent someone has just reported ("she just told me she's going to…").
+NOW = re.compile(r"\b(?:right now|now|ahora mismo|ahora|ya mismo|just (?:told|texted|said|sent|messaged|called)|"
+                 r"acaba de (?:decir|escribir|mandar|llamar))\b")
+WEAPON = re.compile(r"\b(?:gun|rifle|pistol|shotgun|knife|xgunx|xknifex|pistola|arma|cuchillo|navaja|escopeta)\b")
+PERSON_TARGET = re.compile(r"\b(?:him|her|them|(?:his|her|their) (?:house|place|work)|buscarl[oa]s?|a por (?:el|ella)|"
+                           r"su casa|matarl[oa]s?)\b")
+INTENT_WORDS = re.compile(r"\b(?:going to|i'll|i will|voy a|vamos a|va a)\b")
 EMOJI_MEANS = re.compile(r"\b(?:xknifex|xropex|xgunx|xpillsx|xbloodx)\b")
 EMOJI_INTENT = re.compile(r"\b(?:tonight|right now|ready|decided|goodbye|bye|done|over|esta noche|decidido|"
                           r"ahora|adios|lista|listo)\b")
@@ -274,6 +299,6 @@ LYRICS = re.compile(r"\b(?:lyrics?|song|sings?|singing|xsongx|letra|cancion|tema
 QUOTED = re.compile(r"\"[^\"]{3,}\"|(?<!\w)'[^\n]{3,}?'(?!\w)")
 # An idiom's tail: "me va a matar de aburrimiento", "I could die of embarrassment".
 IDIOM_TAIL = re.compile(r"^\W*(?:de (?:risa|aburrimiento|hambre|susto|verguenza|pena|calor|frio|sueno|ganas|amor)|"
-                        r"(?:of|from) (?:laughter|embarrassment|boredom|shame|cringe|hunger))\b")
+                        r"(?:of|from) (?:laughter|embarrassment|boredom|shame|cringe|hunger)|on my feet)\b")
 JUMP = re.compile(r"\b(?:jump|jumping|saltar|tirarme|tirarse|salto)\b")
 CLAUSES = re.compile(r"[.!?;\n]+|,\s+(?=(?:but|today|now|pero|hoy|ahora|though)\b)")
