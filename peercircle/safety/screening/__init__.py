@@ -87,13 +87,13 @@ def _find(text: str, lang: str) -> list[_Hit]:
 def _ignored(hit: _Hit, text: str, clause: str, before: str, quoted, education: bool, laughter: bool) -> bool:
     if any(start <= hit.start < end for start, end in quoted) or lx.LYRICS.search(clause):
         return True
-    if hit.kind not in ("act", "medical") and lx.CONDITIONAL_OTHER.search(before):
+    if hit.kind not in ("act", "medical") and lx.CONDITIONAL_OTHER.search(before + hit.phrase[:24]):
         return True
     if lx.IDIOM_TAIL.search(text[hit.start + len(hit.phrase):hit.start + len(hit.phrase) + 30]):
         return True
     if education and not lx.FIRST_PERSON.search(clause):
         return True
-    return laughter and hit.category == lx.V
+    return laughter and hit.category in (lx.V, lx.A) and hit.kind not in ("act", "means")
 
 
 def _weigh(hit: _Hit, clause: str, before: str) -> str:

@@ -37,7 +37,8 @@ _EN_ACTS = {
         rf"everything)|tak(?:e|ing) my (?:own )?life|d[iy]e|dying|be dead|commit(?:ting)? suicide|suicide|"
         rf"jump(?:ing)? (?:off|from|in front)|hang(?:ing)? {_SELF}|shoot(?:ing)? {_SELF}|drown(?:ing)? {_SELF}|"
         rf"drive into|crash(?:ing)? (?:my|the) car|not be here|disappear forever|be gone|"
-        r"(?:ways|how) to (?:die|kill myself|end it))"),
+        r"(?:ways|how) to (?:die|kill myself|end it|end my life)|step(?:ping)? in front of|"
+        r"ending it|doing it)"),
     SH: (rf"(?:(?:cut|slice|slit|carve|burn|scratch)(?:ting|ing)? (?:up )?(?:my (?:arms?|legs?|wrists?|thighs?|"
          rf"skin|stomach)|{_SELF})(?: up)?|cut(?:ting)? {_SELF}|"
          rf"cut(?! (?:down|back|out|off|in|it|ties|class|corners|the|a|my hair|loose|through|costs))|hurt(?:ing)? {_SELF}|harm(?:ing)? {_SELF}|burn(?:ing)? {_SELF}|"
@@ -46,7 +47,7 @@ _EN_ACTS = {
          r"tablets|xpillsx)|swallow(?:ing)? (?:all|the whole bottle|everything)|take a whole bottle|"
          r"tak(?:e|ing) everything (?:in|from) the (?:medicine )?(?:cabinet|cupboard|drawer)|"
          r"tak(?:e|ing) (?:every|all the) (?:pills?|tablets?|meds)(?: in the house)?)"),
-    V: rf"(?:kill(?:ing)?|hurt(?:ing)?|stab(?:bing)?|shoot(?:ing)?|beat(?:ing)? up|murder(?:ing)?) {_OTHER}",
+    V: rf"(?:kill(?:ing)?|hurt(?:ing)?|stab(?:bing)?|shoot(?:ing)?|beat(?:ing)?(?: up| the \w+ out of)?|murder(?:ing)?) {_OTHER}",
 }
 _EN_SUBJECT = (r"(?:(?:i|i'm|i am|i've|i'll|i'd|she|he|they|she's|he's|they're|my \w+|my \w+ \w+)\s+)?"
                r"(?:(?:really|just|seriously|honestly|still|kind of|sometimes|often|always|actually|"
@@ -55,7 +56,8 @@ _EN_FRAMES = {
     "desire": (r"(?:want(?:s)? to|wish i could|feel(?:s)? like|(?:keep |been |am |i'm |is |are )?thinking "
                r"(?:about|of)|think(?:s)? (?:about|of)|thoughts of|urges? to|tempted to|need to|have to|"
                r"talk(?:s|ing)? about|keeps? saying (?:she|he|they) wants? to|might|could just|should just)"),
-    "intent": (r"(?:(?:am |is |are |'m |'s |'re )?going to|will|'ll|won't|plan(?:s|ning)? to|about to|"
+    "intent": (r"(?:(?:i'?m|i am|she'?s|he'?s|they'?re)(?= (?:ending|killing|doing it|taking|jumping|hanging))|"
+               r"(?:am |is |are |'m |'s |'re )?going to|will|'ll|won't|plan(?:s|ning)? to|about to|"
                r"decided to|ready to|(?:am |'m )?doing it and)"),
     "past": r"(?:wanted to|tried to|trying to|attempted to|thought (?:about|of)|almost|nearly)",
 }
@@ -78,6 +80,7 @@ _EN = [
                  r"relapsed on (?:self harm|sh|cutting)|used to (?:self harm|sh|cut)|self harmed)\b"),
     ("past", OD, r"\b(?:overdosed|had an overdose|took an overdose|(?:took|taken|swallowed) (?:a bunch of|"
                  r"loads of|a lot of|too many) (?:pills|meds|tablets))\b"),
+    ("past", S, r"\b(?:i|she|he|they) (?:was|were) (?:\w+ )?suicidal\b"),
     ("recovery", SH, r"\b(?:clean|free) (?:from|of) (?:cutting|self harm|sh)\b"),
     ("passive", S, r"\bwish(?:ed)? i (?:was|were|'d|had) (?:dead|never been born|not here|not alive|gone)\b"),
     ("passive", S, r"\b(?:wish|hope|hoping|want)\b[^.!?]{0,25}\b(?:not|never|wouldn'?t|didn'?t|don'?t) "
@@ -93,6 +96,19 @@ _EN = [
                    r"everything) to (?:be over|end|stop)\b|\b(?:i'?d|would) rather (?:be dead|die|not exist)\b"),
     ("passive", S, r"\b(?:better off|happier|easier|lighter) (?:if i (?:just )?(?:disappeared|was gone|were gone|"
                    r"wasn'?t here|died)|without me)\b|\bif i (?:just )?(?:disappeared|died|was gone)\b"),
+    ("passive", S, r"\bno (?:reason|point) (?:for me )?to (?:keep )?(?:living|go on|be alive|stay)\b|"
+                   r"\b(?:writing|wrote|write) (?:\w+ )?goodbye (?:letters?|notes?|messages?)\b|"
+                   r"\b(?:researching|googling|searching|looking up) (?:ways|how) to (?:die|end (?:my|it)|kill)"),
+    ("passive", S, r"\bno (?:le )?veo (?:ningun )?sentido a (?:seguir )?(?:vivir|viviendo)\b|"
+                   r"\b(?:me gustaria|quisiera|quiero)\b[^.!?]{0,25}\bno despertar\w*\b"),
+    ("past", SH, r"\b(?:he vuelto a|volvi a|vuelvo a) (?:autolesionarme|cortarme|hacerme dano|quemarme)\b|"
+                 r"\bpick(?:ed|ing)? at my skin until\b"),
+    ("act", OD, r"\b(?:took|taken|swallowed) (?:my|the|all my) (?:whole|entire) (?:prescription|bottle|packet|"
+                r"supply|box)\b|\btomado (?:toda )?(?:mi|la) (?:receta|caja|medicacion) entera\b"),
+    ("act", SH, r"\b(?:so much|too much|lots of) blood\b|\bno para (?:la sangre|de salir sangre)\b|"
+                r"\bmucha sangre\b"),
+    ("abuse", A, r"\b(?:keeps|kept|always) touching me\b|\bno one will believe (?:me|you)\b|"
+                 r"\bme da (?:empujones|golpes|patadas|bofetadas)\b"),
     ("passive", S, r"\bif i (?:wasn'?t|weren'?t|was not|were not) (?:around|here|alive)\b|\b(?:i'?m|i am) "
                    r"(?:just )?a burden\b|\b(?:stop|end|over) for good\b|\b(?:sleep|rest) forever\b"),
     ("passive", S, r"\b(?:mejor|prefiero|preferiria) no (?:existir|estar aqui|vivir|despertar)\b|"
@@ -142,7 +158,7 @@ _EN = [
     ("weak_means", NO_CATEGORY, r"\b(?:i|he|she) (?:have|has|got|'ve got) (?:a|the|my|his|her) (?:gun|knife|"
                                 r"rope|blade|razor|pills)\b|\bwith a (?:knife|gun)\b"),
     ("plan", S, r"\b(?:i have|i've got|i made|got) a plan\b"),
-    ("place", S, r"\b(?:on|at) the (?:bridge|roof|ledge|edge|tracks|railway|cliff)\b"),
+    ("place", S, r"\b(?:on|at) the (?:bridge|roof|ledge|edge|tracks|railway|cliff|train station|platform)\b"),
     ("question", OD, r"\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|does it take|to take|do i need|"
                      r"is enough|would) (?:to )?(?:die|not wake up|never wake up|kill|overdose|be fatal)"),
     ("question", OD, r"\b(?:lethal|fatal|deadly) dose\b|\bbefore (?:it|they) kills? (?:you|me|them|someone)\b"),
@@ -175,7 +191,7 @@ _ES_FRAMES = {
     "desire": (r"(?:quiero|quiere|quisiera|me quiero|se quiere|ganas de|pienso en|piensa en|pensando en|"
                r"pensar en|deseo|necesito|dice que quiere|he pensado en|"
                r"(?:pienso|piensa|pensando|pensar|he pensado)(?: \w+){1,2}? en)"),
-    "intent": r"(?:voy a|va a|vamos a|me voy a|se va a|hoy me voy a|pienso|decidi)",
+    "intent": r"(?:me ha escrito que se va a|dice que se va a|voy a|va a|vamos a|me voy a|se va a|hoy me voy a|pienso|decidi)",
     "past": r"(?:intente|intento|quise|queria|quiso|he intentado|trate de|pensaba en)",
 }
 _ES_FILL = r"(?:\s+(?:ya|solo|de verdad|y))*\s+"
@@ -192,9 +208,10 @@ _ES = [
         for kind, frame in _ES_FRAMES.items() for category, act in _ES_ACTS.items()
     ),
     *(
-        (kind, category, rf"\b(?:me|se) (?:{verbs}) a? ?{act}\b")
-        for kind, verbs in (("desire", "quiero|quiere|quisiera"), ("intent", "voy|va|vas"),
-                            ("past", "quise|quiso|intente|intento"))
+        (kind, category, rf"\b(?:{verbs}) a? ?{act}\b")
+        for kind, verbs in (("desire", "me quiero|se quiere|me quisiera|te quieres"),
+                            ("intent", "me voy|se va|te vas|se van"),
+                            ("past", "me quise|se quiso|me intente|se intento"))
         for category, act in _ES_CLITIC_ACTS.items()
     ),
     ("desire", S, r"\b(?:soy|estoy|me siento|sentirme)\s+(?:\w+\s+)?suicida\b|\bpensamientos suicidas\b|"
@@ -232,7 +249,7 @@ _ES = [
     ("weak_means", NO_CATEGORY, r"\b(?:tengo|tiene) (?:un|una|la|el|las|mis) (?:cuchillo|pistola|arma|cuerda|"
                                 r"pastillas|navaja)\b|\bcon un (?:cuchillo|arma|pistola)\b"),
     ("plan", S, r"\b(?:tengo|ya tengo) un plan\b"),
-    ("place", S, r"\ben (?:el|la) (?:puente|azotea|tejado|cornisa|vias|acantilado)\b"),
+    ("place", S, r"\ben (?:el|la) (?:puente|azotea|tejado|cornisa|vias|acantilado|balcon|ventana|anden)\b"),
     ("question", OD, r"\bcuant[ao]s? \w+ (?:hacen falta|hace falta|necesito|tengo que tomar) para "
                      r"(?:morir|no despertar|matarme)\b|\bdosis (?:letal|mortal)\b"),
     ("abuse", A, r"\b(?:me|la|le) (?:pega|golpea|maltrata|toca|viola|ahorca|empuja)\b|"
@@ -254,7 +271,7 @@ RULES = {
 # Context, judged per clause or per message.
 DISTANT_PAST = re.compile(
     r"\b(?:\w+ years? ago|years ago|long ago|used to|back (?:then|when|in)|when i was (?:\d+|young|a (?:kid|"
-    r"child|teen|teenager|student))|as a (?:kid|child|teen|teenager)|in my (?:teens|twenties|20s|30s)|"
+    r"child|teen|teenager|student))|as a (?:kid|child|teen|teenager)|in (?:my|her|his) (?:early |late |mid )?(?:teens|twenties|thirties|20s|30s)|"
     r"in (?:19|20)\d\d|last year|\d+ years (?:on|later|clean|sober)|at (?:\d+|sixteen|fifteen)|"
     r"hace (?:\w+ )?(?:anos|ano|tiempo|mucho)|cuando tenia|de (?:adolescente|nin[oa]|joven|pequen[oa])|"
     r"el ano pasado|solia|hace anos|cuando era (?:adolescente|nin[oa]|joven|pequen[oa]|chic[oa])|"
@@ -287,18 +304,20 @@ EMOJI_INTENT = re.compile(r"\b(?:tonight|right now|ready|decided|goodbye|bye|don
 NEGATION = re.compile(r"\b(?:don'?t|do not|never|won'?t|will not|wouldn'?t|not|no longer|nunca|jamas|no)\b")
 # Someone addressed or in general, not the writer: "if you are having thoughts of suicide, call 988".
 CONDITIONAL_OTHER = re.compile(
-    r"\b(?:if|when|whenever) (?:you|anyone|someone|somebody|u|they)\b|\b(?:anyone|someone) (?:who|that) "
+    r"\b(?:if|when|whenever) (?:you|anyone|someone|somebody|u|they|the (?:thoughts|urges?|feelings))\b|"
+    r"\b(?:support|help|acompanar a|ayudar a) (?:a friend|someone|alguien)\b|\b(?:anyone|someone) (?:who|that) "
     r"(?:is|feels|has)\b|\bsi (?:estas|sientes|alguien|alguna vez|piensas|tienes|te)\b|\balguien que\b")
 EDUCATION = re.compile(
     r"\b(?:prevention|awareness|research|studies|study|statistics|training|workshop|warning signs|documentary|"
     r"film|movie|novel|character|villain|scene|book|article|chapter|prevencion|taller|estudios|"
-    r"investigacion|novela|pelicula|personaje|capitulo|senales de alerta|concienciacion)\b")
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|myself|yo|quiero|me quiero|tengo|estoy|voy a)\b")
+    r"investigacion|novela|pelicula|personaje|capitulo|senales de alerta|concienciacion|charla|charlas|talk|"
+    r"hablamos de|talked about)\b")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|myself|yo|mi|quiero|tengo|estoy|voy a|quise|intente)\b")
 LAUGHTER = re.compile(r"\bxlolx\b")
 LYRICS = re.compile(r"\b(?:lyrics?|song|sings?|singing|xsongx|letra|cancion|temazo|track)\b")
 QUOTED = re.compile(r"\"[^\"]{3,}\"|(?<!\w)'[^\n]{3,}?'(?!\w)")
 # An idiom's tail: "me va a matar de aburrimiento", "I could die of embarrassment".
 IDIOM_TAIL = re.compile(r"^\W*(?:de (?:risa|aburrimiento|hambre|susto|verguenza|pena|calor|frio|sueno|ganas|amor)|"
                         r"(?:of|from) (?:laughter|embarrassment|boredom|shame|cringe|hunger)|on my feet)\b")
-JUMP = re.compile(r"\b(?:jump|jumping|saltar|tirarme|tirarse|salto)\b")
+JUMP = re.compile(r"\b(?:jump|jumping|step in front|saltar|tirar|tirarme|tirarse|salto)\b")
 CLAUSES = re.compile(r"[.!?;\n]+|,\s+(?=(?:but|today|now|pero|hoy|ahora|though)\b)")

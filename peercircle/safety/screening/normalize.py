@@ -38,7 +38,7 @@ _SLANG = re.compile(r"(?<![\w'])(" + "|".join(re.escape(k) for k in sorted(SLANG
 # Risk words worth repairing when misspelled (only words of five letters or more: shorter ones
 # have too many innocent neighbours).
 FUZZY_TARGETS = [
-    "suicide", "suicidal", "suicidio", "suicida", "suicidas", "suicidarme", "myself", "himself", "herself",
+    "suicide", "suicidal", "suicidio", "suicida", "suicidas", "suicidarme", "suicidar", "suicidarse", "suicido", "myself", "himself", "herself",
     "themselves", "overdose", "overdosing", "overdosed", "thinking", "morirme", "morirse", "matarme",
     "matarse", "pastillas", "cortarme", "despertar", "paracetamol", "sleeping", "tonight", "killing",
     "autolesion", "autolesionarme", "sobredosis", "quitarme", "tomarme", "pills", "goodbye",
