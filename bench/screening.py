@@ -22,7 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-EVAL = ROOT / "peercircle" / "safety" / "data" / "screening_eval.jsonl"
+DATA = ROOT / "peercircle" / "safety" / "data"
+EVAL = DATA / "screening_eval.jsonl"
+# Written later than the main set, each after the rules of its time were frozen (see docs/safety.md).
+HELD_OUT = ("screening_eval_unseen.jsonl", "screening_eval_holdout.jsonl", "screening_eval_fresh.jsonl")
 LEVELS = ("none", "low", "high", "imminent")
 TARGETS = {"recall_high_or_imminent": 0.95, "none_raised_to_high_share": 0.10, "imminent_recall": 0.90}
 
@@ -93,8 +96,15 @@ def main() -> None:
     from peercircle.safety.screening import screen
 
     rows = [json.loads(line) for line in args.eval.read_text().splitlines() if line.strip()]
-    figures = {"benchmark": "screening", **accuracy(rows, screen, args.misses),
-               **speed(rows, screen, 2_000 if args.quick else 20_000)}
+    figures = {"benchmark": "screening", **accuracy(rows, screen, args.misses)}
+    if args.eval == EVAL:
+        figures["later_sets"] = {}
+        for name in HELD_OUT:
+            later = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+            found = accuracy(later, screen, args.misses)
+            figures["later_sets"][name] = {key: found[key] for key in (
+                "messages", "accuracy", "recall_high_or_imminent", "none_raised_to_high_share", "imminent_recall")}
+    figures.update(speed(rows, screen, 2_000 if args.quick else 20_000))
     for level in LEVELS:
         cells = " ".join(f"{figures['confusion'][level][got]:>8}" for got in LEVELS)
         print(f"{level:>9} {cells}", file=sys.stderr)
