@@ -18,6 +18,7 @@ COMMANDS = {
     "rotate-keys": "Re-encrypt confidential text with the newest key in PEERCIRCLE_ENCRYPTION_KEYS.",
     "check-deploy": "Check the settings for a production deployment.",
     "suggest-experiences": "Suggest experience codes for JSON lines of text on standard input (--backend lexical).",
+    "screen": "Screen JSON lines of text on standard input for crisis risk (level, categories, reasons).",
     "import-listings": "Preview (or --apply) groups from a Meeting Guide feed or an HSDS export: <org> <file-or-url>.",
     "match-waiting-list": "Match a 1:1 program's waiting list at once: <org> <program> [--method] [--dry-run].",
 }

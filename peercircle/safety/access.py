@@ -71,3 +71,9 @@ def may_post(user) -> bool:
     return not (ModerationAction.objects.filter(
         subject=user, kind__in=[ActionKind.MUTE, ActionKind.SUSPEND, ActionKind.BAN], revoked_at__isnull=True)
         .exclude(until__lte=timezone.now()).exists())
+
+
+def may_screen_texts(user) -> bool:
+    """Screening arbitrary text on demand is a moderator's tool (and an integration's, through a
+    moderator's or staff member's token): moderators of any organization, and site staff."""
+    return is_any_moderator(user)
