@@ -61,6 +61,46 @@ def account_restriction(user):
             .exclude(until__lte=now).order_by("-created_at").first())
 
 
+RESTRICTION_CACHE_SECONDS = 300
+
+
+def _restriction_key(user_id: int) -> str:
+    return f"safety:restriction:{user_id}"
+
+
+def cached_account_restriction(user):
+    """`account_restriction` for every page: remembered in the cache (shared by all processes
+    when Redis is configured) so most pages ask the database nothing; forgotten whenever a
+    moderation decision about the person is made or reversed (`forget_account_restriction`)."""
+    from django.core.cache import cache
+
+    from peercircle.safety.models import ModerationAction
+
+    if not user.is_authenticated:
+        return None
+    key = _restriction_key(user.pk)
+    cached = cache.get(key)
+    if cached is None:
+        found = account_restriction(user)
+        cache.set(key, found.pk if found else 0, RESTRICTION_CACHE_SECONDS)
+        return found
+    if not cached:
+        return None
+    found = ModerationAction.objects.filter(pk=cached, revoked_at__isnull=True).first()
+    if found is None or (found.until is not None and found.until <= timezone.now()):
+        cache.delete(key)
+        return None
+    return found
+
+
+def forget_account_restriction(user_id: int) -> None:
+    from django.core.cache import cache
+    from django.db import transaction
+
+    transaction.on_commit(lambda: cache.delete(_restriction_key(user_id)))
+    cache.delete(_restriction_key(user_id))
+
+
 def may_post(user) -> bool:
     """Whether the person may write where others read (forums, chat): not while muted,
     suspended or banned. Reading is never taken away by a mute."""

@@ -1,7 +1,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from peercircle.safety.access import account_restriction
+from peercircle.safety.access import cached_account_restriction
 
 
 class AccountRestrictionMiddleware:
@@ -17,7 +17,7 @@ class AccountRestrictionMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not request.path.startswith(self.ALLOWED):
-            restriction = account_restriction(user)
+            restriction = cached_account_restriction(user)
             if restriction is not None:
                 if request.path.startswith("/api/"):
                     return JsonResponse({"detail": "This account is suspended. See /me/moderation/."}, status=403)

@@ -169,6 +169,7 @@ def moderation_action_create(*, moderator, subject, organization, kind: str, rea
         until = timezone.now() + timedelta(days=days)
     action = ModerationAction.objects.create(moderator=moderator, subject=subject, organization_id=organization_id,
                                              report=report, kind=kind, reason=reason, until=until)
+    access.forget_account_restriction(subject.pk)
     audit_record(actor=moderator, action=f"moderation.{kind}", target=action, subject=subject,
                  organization=action.organization, is_staff_action=True,
                  data={"until": until.isoformat() if until else None, "report": getattr(report, "pk", None)})
@@ -213,6 +214,7 @@ def appeal_review(*, moderator, appeal: Appeal, overturn: bool, note: str = "") 
     appeal.save()
     if overturn:
         ModerationAction.objects.filter(pk=appeal.action_id).update(revoked_at=now, revoked_by=moderator)
+        access.forget_account_restriction(appeal.action.subject_id)
     audit_record(actor=moderator, action="appeal.review", target=appeal, subject=appeal.action.subject,
                  organization=appeal.action.organization, is_staff_action=True, data={"overturned": overturn})
     _tell(appeal.action.subject_id, kind=APPEAL_NEWS, url=reverse("safety:my_moderation"),
