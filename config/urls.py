@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("peercircle.directory.urls")),
     path("", include("peercircle.notifications.urls")),
     path("", include("peercircle.matching.urls")),
+    path("", include("peercircle.safety.urls")),
 ]
 
 handler404 = "peercircle.core.views.page_not_found"

@@ -51,6 +51,7 @@ def _mount():
     from peercircle.matching.api import router as matching_router
     from peercircle.notifications.api import router as notifications_router
     from peercircle.organizations.api import router as organizations_router
+    from peercircle.safety.alerts_api import router as safety_alerts_router
 
     api.add_router("/", accounts_router)
     api.add_router("/", experiences_router)
@@ -60,6 +61,7 @@ def _mount():
     api.add_router("/", imports_router)
     api.add_router("/", notifications_router)
     api.add_router("/", matching_router)
+    api.add_router("/", safety_alerts_router)
 
 
 _mount()
