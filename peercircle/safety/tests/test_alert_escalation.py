@@ -11,6 +11,7 @@ from peercircle.core.models import AuditEntry
 from peercircle.core.tests.helpers import signed_in
 from peercircle.core.text import after_store, prepare_user_text
 from peercircle.notifications import clock
+from peercircle.notifications.models import Notification
 from peercircle.safety import tasks
 from peercircle.safety.alerts import safety_alert_escalations_dispatch
 from peercircle.safety.models import AlertStatus, SafetyAlert, ScreeningEvent
@@ -119,3 +120,14 @@ def test_confidential_text_is_never_copied_into_the_alert(member, moderator):
     alert = SafetyAlert.objects.get()
     assert alert.confidential and alert.text_html == ""
     assert "pills" not in str(alert.__dict__)
+
+
+def test_a_moderator_is_paged_in_their_language(member, moderator):
+    moderator.language = "es"
+    moderator.save(update_fields=["language"])
+
+    alert = writes(member, IMMINENT)
+
+    note = Notification.objects.get(recipient=moderator)
+    assert note.title == "Alerta de seguridad: alguien puede necesitar ayuda ahora"
+    assert note.url == f"/safety/alerts/{alert.pk}/"
