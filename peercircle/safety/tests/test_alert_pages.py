@@ -3,6 +3,7 @@ without HTMX, and a 404 for everybody else."""
 
 import pytest
 
+from peercircle.accounts.services import account_delete
 from peercircle.core.models import AuditEntry
 from peercircle.core.tests.helpers import signed_in, text
 from peercircle.safety.models import AlertStatus, RotaEntry
@@ -116,3 +117,12 @@ def test_the_rota_is_only_for_the_organizations_moderators_and_admins(organizati
     assert other_member_client.post("/safety/rota/harbour/duty/",
                                     {"moderator": moderator.pk, "on_duty": "1"}).status_code == 404
     assert not RotaEntry.objects.exists()
+
+
+def test_an_erased_account_leaves_no_name_or_words_in_its_alerts(member, moderator_client, alert):
+    account_delete(user=member)
+
+    alert.refresh_from_db()
+    assert alert.person is None and alert.text_html == ""
+    page = text(moderator_client.get(f"/safety/alerts/{alert.pk}/"))
+    assert "taking them all tonight" not in page and "An account that no longer exists" in page
