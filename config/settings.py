@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "peercircle.accounts.middleware.UserLanguageMiddleware",
     "peercircle.accounts.middleware.AccountGateMiddleware",
+    "peercircle.safety.middleware.AccountRestrictionMiddleware",
     "peercircle.core.middleware.SecurityHeadersMiddleware",
 ]
 

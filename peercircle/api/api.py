@@ -52,6 +52,7 @@ def _mount():
     from peercircle.notifications.api import router as notifications_router
     from peercircle.organizations.api import router as organizations_router
     from peercircle.safety.alerts_api import router as safety_alerts_router
+    from peercircle.safety.moderation_api import router as moderation_router
 
     api.add_router("/", accounts_router)
     api.add_router("/", experiences_router)
@@ -61,6 +62,7 @@ def _mount():
     api.add_router("/", imports_router)
     api.add_router("/", notifications_router)
     api.add_router("/", matching_router)
+    api.add_router("/", moderation_router)
     api.add_router("/", safety_alerts_router)
 
 

@@ -30,6 +30,7 @@ class EmailSummary:
     SUGGESTION_NEWS = _("news about a suggestion")
     LISTING_REMINDER = _("a reminder about a listing")
     MATCH_NEWS = _("news about a 1:1 match")
+    SAFETY_NEWS = _("news from the moderators")
     SAFETY_ALERT = _("a safety alert to look at")
 
 

@@ -1,33 +1,92 @@
-"""Who may see safety alerts and work the rota. Alerts are for the moderators of the alert's
-organization and for site staff; anybody else gets a 404, as if there were no alert."""
+"""Who may see and do what in safety. Anything a person may not see is "not found" (404)."""
 
 from django.http import Http404
+from django.utils import timezone
 
 from peercircle.organizations.models import Membership, Organization, Role
-from peercircle.safety.models import SafetyAlert
 
 
-def moderated_organization_ids(user) -> list[int]:
+def moderated_organization_ids(user) -> set[int]:
     if not user.is_authenticated:
-        return []
-    return list(Membership.objects.active().filter(user=user, role=Role.MODERATOR)
-                .values_list("organization_id", flat=True))
+        return set()
+    return set(Membership.objects.active().filter(user=user, role=Role.MODERATOR)
+               .values_list("organization_id", flat=True))
 
 
-def works_alerts(user) -> bool:
-    """Whether the person has an alert queue at all (a moderator somewhere, or staff)."""
+def is_moderator_of(user, organization_id: int | None) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return organization_id is not None and organization_id in moderated_organization_ids(user)
+
+
+def is_any_moderator(user) -> bool:
     return user.is_authenticated and (user.is_staff or bool(moderated_organization_ids(user)))
 
 
+def can_report(reporter, subject) -> bool:
+    """Anyone may report a person they can come across: someone in one of their organizations,
+    or someone they are connected to (a group, a match)."""
+    from peercircle.accounts.access import is_connected, shares_organization
+
+    if not reporter.is_authenticated or reporter.pk == subject.pk or subject.is_deleted:
+        return False
+    return shares_organization(reporter, subject) or is_connected(reporter, subject)
+
+
+def can_act_on(moderator, subject, organization_id: int | None) -> bool:
+    """A moderator acts on people of the organization they moderate (staff anywhere)."""
+    if not is_moderator_of(moderator, organization_id) or moderator.pk == subject.pk:
+        return False
+    if moderator.is_staff or moderator.is_superuser:
+        return True
+    return Membership.objects.active().filter(user=subject, organization_id=organization_id).exists()
+
+
+def can_review_appeal(moderator, appeal) -> bool:
+    """Another moderator of the same organization: never the one who took the action."""
+    action = appeal.action
+    return action.moderator_id != moderator.pk and is_moderator_of(moderator, action.organization_id)
+
+
+def account_restriction(user):
+    """The suspension or ban in force on this account, if any (None otherwise)."""
+    from peercircle.safety.models import ActionKind, ModerationAction
+
+    if not user.is_authenticated:
+        return None
+    now = timezone.now()
+    return (ModerationAction.objects.filter(subject=user, kind__in=[ActionKind.SUSPEND, ActionKind.BAN],
+                                            revoked_at__isnull=True)
+            .exclude(until__lte=now).order_by("-created_at").first())
+
+
+def may_post(user) -> bool:
+    """Whether the person may write where others read (forums, chat): not while muted,
+    suspended or banned. Reading is never taken away by a mute."""
+    from peercircle.safety.models import ActionKind, ModerationAction
+
+    if not user.is_authenticated:
+        return False
+    return not (ModerationAction.objects.filter(
+        subject=user, kind__in=[ActionKind.MUTE, ActionKind.SUSPEND, ActionKind.BAN], revoked_at__isnull=True)
+        .exclude(until__lte=timezone.now()).exists())
+
+
+# --- Safety alerts and the on-duty rota: the alert's organization's moderators and staff ---------
+
 def alerts_visible_to(user):
+    from peercircle.safety.models import SafetyAlert
+
     if not user.is_authenticated:
         return SafetyAlert.objects.none()
-    if user.is_staff:
+    if user.is_staff or user.is_superuser:
         return SafetyAlert.objects.all()
     return SafetyAlert.objects.filter(organization_id__in=moderated_organization_ids(user))
 
 
-def alert_for(user, alert_id) -> SafetyAlert:
+def alert_for(user, alert_id):
     alert = alerts_visible_to(user).filter(pk=alert_id).first()
     if alert is None:
         raise Http404
@@ -38,14 +97,14 @@ def rota_organizations_for(user):
     """Organizations whose rota the person may see and change: their moderators and admins."""
     if not user.is_authenticated:
         return Organization.objects.none()
-    if user.is_staff:
+    if user.is_staff or user.is_superuser:
         return Organization.objects.filter(is_active=True)
     ids = Membership.objects.active().filter(user=user, role__in=[Role.MODERATOR, Role.ORG_ADMIN]) \
         .values_list("organization_id", flat=True)
     return Organization.objects.filter(is_active=True, pk__in=ids)
 
 
-def rota_organization_for(user, slug) -> Organization:
+def rota_organization_for(user, slug):
     organization = rota_organizations_for(user).filter(slug=slug).first()
     if organization is None:
         raise Http404

@@ -7,7 +7,7 @@ from django.http import Http404
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from peercircle.safety.access import alert_for, works_alerts
+from peercircle.safety.access import alert_for, is_any_moderator
 from peercircle.safety.alerts import (
     safety_alert_acknowledge,
     safety_alert_close,
@@ -87,7 +87,7 @@ def _detail(alert) -> dict:
 @paginate(LimitOffsetPagination)
 def alert_list(request, level: str = "", status: str = ""):
     """The alerts of the organizations you moderate (not closed unless `status` says)."""
-    if not works_alerts(request.auth):
+    if not is_any_moderator(request.auth):
         raise Http404
     alerts = filtered_alerts(request.auth, level=level, status=status).select_related(
         "acknowledged_by__profile", "closed_by__profile")

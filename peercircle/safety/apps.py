@@ -8,3 +8,6 @@ class SafetyConfig(AppConfig):
 
     def ready(self):
         from peercircle.safety import alerts, personal_data  # noqa: F401  (register the provider and kind)
+        from peercircle.safety.moderation import register_kinds
+
+        register_kinds()

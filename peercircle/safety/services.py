@@ -43,3 +43,16 @@ def block_create(*, blocker, blocked):
         if created:
             audit_record(actor=blocker, action="block.create", target=block, subject=blocker, is_staff_action=False)
     return block
+
+
+def block_remove(*, blocker, block) -> None:
+    """Undo a block the person made themselves."""
+    from django.db import transaction
+
+    from peercircle.core.audit import audit_record
+
+    if block.blocker_id != blocker.pk:
+        return
+    with transaction.atomic():
+        audit_record(actor=blocker, action="block.remove", target=block, subject=blocker, is_staff_action=False)
+        block.delete()

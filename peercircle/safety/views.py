@@ -15,9 +15,9 @@ from peercircle.core.htmx import render_page_or_partial
 from peercircle.safety.access import (
     alert_for,
     alerts_visible_to,
+    is_any_moderator,
     rota_organization_for,
     rota_organizations_for,
-    works_alerts,
 )
 from peercircle.safety.alerts import (
     AlertError,
@@ -45,7 +45,7 @@ def minutes_label(minutes: float | None) -> str:
 
 @login_required
 def alert_list(request):
-    if not works_alerts(request.user):
+    if not is_any_moderator(request.user):
         raise Http404
     level, status = request.GET.get("level", ""), request.GET.get("status", "")
     timings = alert_timings(alerts_visible_to(request.user))

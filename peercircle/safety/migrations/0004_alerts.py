@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
         ('organizations', '0002_membership_invitations'),
-        ('safety', '0002_block'),
+        ('safety', '0003_moderation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

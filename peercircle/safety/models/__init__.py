@@ -11,6 +11,16 @@ from peercircle.safety.models.alerts import (
 )
 from peercircle.safety.models.blocks import Block
 from peercircle.safety.models.events import ScreeningEvent
+from peercircle.safety.models.moderation import (
+    ActionKind,
+    Appeal,
+    AppealStatus,
+    ModerationAction,
+    Report,
+    ReportReason,
+    ReportStatus,
+)
 
-__all__ = ["AlertLevel", "AlertNote", "AlertOutcome", "AlertPage", "AlertStatus", "Block", "RotaEntry",
+__all__ = ["ActionKind", "AlertLevel", "AlertNote", "AlertOutcome", "AlertPage", "AlertStatus", "Appeal",
+           "AppealStatus", "Block", "ModerationAction", "Report", "ReportReason", "ReportStatus", "RotaEntry",
            "SafetyAlert", "ScreeningEvent"]
