@@ -166,6 +166,8 @@ TASKS = {
 # The clock that enqueues reminder dispatchers every minute: `peercircle run` starts one in a
 # thread unless PEERCIRCLE_CLOCK=off (then run `peercircle clock` once, anywhere).
 PEERCIRCLE_CLOCK = env.bool("PEERCIRCLE_CLOCK", default=True)
+# An imminent safety alert nobody acknowledges in this many minutes pages the next moderator.
+PEERCIRCLE_ALERT_ESCALATE_MINUTES = env.int("PEERCIRCLE_ALERT_ESCALATE_MINUTES", default=5)
 # Facilitators are asked to confirm a group's details when they are older than this.
 PEERCIRCLE_LISTING_CONFIRM_DAYS = env.int("PEERCIRCLE_LISTING_CONFIRM_DAYS", default=90)
 

@@ -51,6 +51,7 @@ def _mount():
     from peercircle.matching.api import router as matching_router
     from peercircle.notifications.api import router as notifications_router
     from peercircle.organizations.api import router as organizations_router
+    from peercircle.safety.alerts_api import router as safety_alerts_router
     from peercircle.safety.api import router as safety_router
     from peercircle.safety.moderation_api import router as moderation_router
 
@@ -64,6 +65,7 @@ def _mount():
     api.add_router("/", matching_router)
     api.add_router("/", moderation_router)
     api.add_router("/", safety_router)
+    api.add_router("/", safety_alerts_router)
 
 
 _mount()

@@ -13,6 +13,7 @@ from django.db import close_old_connections
 
 from peercircle.matching import tasks as matching_tasks
 from peercircle.notifications import tasks
+from peercircle.safety import tasks as safety_tasks
 
 logger = logging.getLogger("peercircle.clock")
 
@@ -20,7 +21,9 @@ logger = logging.getLogger("peercircle.clock")
 # listings change over months, so once an hour is plenty (and spares a query a minute).
 # Supporters have days to answer a proposal: a quarter of an hour late is nothing to them,
 # but the person waiting should not wait a whole extra hour for the next proposal.
+# An unacknowledged imminent safety alert must reach the next moderator within the minute.
 SCHEDULE = [
+    (safety_tasks.safety_alert_escalations_dispatch, 1),
     (tasks.meeting_reminders_dispatch, 1),
     (matching_tasks.proposals_expire_dispatch, 15),
     (tasks.listing_confirmation_dispatch, 60),

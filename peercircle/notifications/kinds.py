@@ -31,6 +31,7 @@ class EmailSummary:
     LISTING_REMINDER = _("a reminder about a listing")
     MATCH_NEWS = _("news about a 1:1 match")
     SAFETY_NEWS = _("news from the moderators")
+    SAFETY_ALERT = _("a safety alert to look at")
 
 
 @dataclass(frozen=True)

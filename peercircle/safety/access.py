@@ -1,8 +1,9 @@
 """Who may see and do what in safety. Anything a person may not see is "not found" (404)."""
 
+from django.http import Http404
 from django.utils import timezone
 
-from peercircle.organizations.models import Membership, Role
+from peercircle.organizations.models import Membership, Organization, Role
 
 
 def moderated_organization_ids(user) -> set[int]:
@@ -117,3 +118,40 @@ def may_screen_texts(user) -> bool:
     """Screening arbitrary text on demand is a moderator's tool (and an integration's, through a
     moderator's or staff member's token): moderators of any organization, and site staff."""
     return is_any_moderator(user)
+
+
+# --- Safety alerts and the on-duty rota: the alert's organization's moderators and staff ---------
+
+def alerts_visible_to(user):
+    from peercircle.safety.models import SafetyAlert
+
+    if not user.is_authenticated:
+        return SafetyAlert.objects.none()
+    if user.is_staff or user.is_superuser:
+        return SafetyAlert.objects.all()
+    return SafetyAlert.objects.filter(organization_id__in=moderated_organization_ids(user))
+
+
+def alert_for(user, alert_id):
+    alert = alerts_visible_to(user).filter(pk=alert_id).first()
+    if alert is None:
+        raise Http404
+    return alert
+
+
+def rota_organizations_for(user):
+    """Organizations whose rota the person may see and change: their moderators and admins."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    if user.is_staff or user.is_superuser:
+        return Organization.objects.filter(is_active=True)
+    ids = Membership.objects.active().filter(user=user, role__in=[Role.MODERATOR, Role.ORG_ADMIN]) \
+        .values_list("organization_id", flat=True)
+    return Organization.objects.filter(is_active=True, pk__in=ids)
+
+
+def rota_organization_for(user, slug):
+    organization = rota_organizations_for(user).filter(slug=slug).first()
+    if organization is None:
+        raise Http404
+    return organization

@@ -7,7 +7,7 @@ class SafetyConfig(AppConfig):
     verbose_name = "Safety"
 
     def ready(self):
-        from peercircle.safety import personal_data  # noqa: F401  (registers the provider)
+        from peercircle.safety import alerts, personal_data  # noqa: F401  (register the provider and kind)
         from peercircle.safety.moderation import register_kinds
 
         register_kinds()

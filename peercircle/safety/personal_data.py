@@ -1,5 +1,5 @@
 from peercircle.core.registry import PersonalDataProvider, register_personal_data
-from peercircle.safety.models import ScreeningEvent
+from peercircle.safety.models import SafetyAlert, ScreeningEvent
 
 
 def _export(user):
@@ -17,3 +17,22 @@ def _erase(user, keep_public_posts: bool) -> None:
 
 
 register_personal_data(PersonalDataProvider(name="screening", export=_export, erase=_erase))
+
+
+def _export_alerts(user):
+    # That an alert was opened about them and how it ended; the moderators' notes are the
+    # organization's record of its work, not the person's writing.
+    return [
+        {"opened_at": alert.opened_at.isoformat(), "context": alert.context, "level": alert.level,
+         "status": alert.status, "outcome": alert.outcome}
+        for alert in SafetyAlert.objects.filter(person=user).order_by("opened_at")
+    ]
+
+
+def _erase_alerts(user, keep_public_posts: bool) -> None:
+    # The alert's times and outcome stay for the response-time figures; the person and the
+    # copy of their words go.
+    SafetyAlert.objects.filter(person=user).update(person=None, text_html="")
+
+
+register_personal_data(PersonalDataProvider(name="safety_alerts", export=_export_alerts, erase=_erase_alerts))

@@ -9,10 +9,12 @@ def screening_outcome_handle(*, prepared, author, target, context: str,
 
     For confidential text the matched phrases are not copied out of the encrypted record:
     the level and categories are enough to ask a moderator to check on the person."""
+    from peercircle.safety.alerts import safety_alert_open
+
     result = prepared.screening
     if not result.needs_person:
         return None
-    return ScreeningEvent.objects.create(
+    event = ScreeningEvent.objects.create(
         author=author if getattr(author, "pk", None) else None,
         context=context,
         target_type=ContentType.objects.get_for_model(target),
@@ -21,6 +23,9 @@ def screening_outcome_handle(*, prepared, author, target, context: str,
         categories=result.categories,
         reasons=[] if confidential else result.reasons,
     )
+    # high and imminent open an alert for the moderators (it pages them); lower levels do not.
+    safety_alert_open(event=event, prepared=prepared, target=target, confidential=confidential)
+    return event
 
 
 def block_create(*, blocker, blocked):

@@ -36,16 +36,18 @@ def test_clock_once_runs_every_dispatcher_and_reminds_of_tomorrows_meeting(membe
     assert "meeting_reminders_dispatch: successful" in output
     assert "listing_confirmation_dispatch: successful" in output
     assert "proposals_expire_dispatch: successful" in output
+    assert "safety_alert_escalations_dispatch: successful" in output
     assert sorted(Notification.objects.filter(recipient=member).values_list("kind", flat=True)) == [
         "listing_confirmation", "meeting_reminder"]
 
 
-def test_the_clock_enqueues_listing_reminders_hourly_proposals_quarterly_and_meeting_reminders_every_minute(db):
-    every = ["meeting_reminders_dispatch", "proposals_expire_dispatch", "listing_confirmation_dispatch"]
+def test_the_clock_enqueues_listings_hourly_proposals_quarterly_meetings_and_alert_escalations_every_minute(db):
+    minutely = ["safety_alert_escalations_dispatch", "meeting_reminders_dispatch"]
+    every = [*minutely, "proposals_expire_dispatch", "listing_confirmation_dispatch"]
     assert [r.task.name for r in clock.tick(0)] == every
-    assert [r.task.name for r in clock.tick(1)] == ["meeting_reminders_dispatch"]
-    assert [r.task.name for r in clock.tick(15)] == ["meeting_reminders_dispatch", "proposals_expire_dispatch"]
-    assert [r.task.name for r in clock.tick(59)] == ["meeting_reminders_dispatch"]
+    assert [r.task.name for r in clock.tick(1)] == minutely
+    assert [r.task.name for r in clock.tick(15)] == [*minutely, "proposals_expire_dispatch"]
+    assert [r.task.name for r in clock.tick(59)] == minutely
     assert [r.task.name for r in clock.tick(60)] == every
 
 
@@ -59,7 +61,7 @@ def test_a_failing_dispatcher_is_logged_and_the_clock_goes_on(db, monkeypatch, c
 
     results = clock.tick(0)
 
-    assert [str(r.status) for r in results] == ["FAILED", "SUCCESSFUL", "SUCCESSFUL"]
+    assert [str(r.status) for r in results] == ["SUCCESSFUL", "FAILED", "SUCCESSFUL", "SUCCESSFUL"]
     assert "the database went away" in caplog.text
 
 

@@ -1,5 +1,14 @@
-"""Safety models, one module per concern (screening events, blocks, …); import them from here."""
+"""Safety models, one module per concern (screening events, blocks, alerts, …); import them from here."""
 
+from peercircle.safety.models.alerts import (
+    AlertLevel,
+    AlertNote,
+    AlertOutcome,
+    AlertPage,
+    AlertStatus,
+    RotaEntry,
+    SafetyAlert,
+)
 from peercircle.safety.models.blocks import Block
 from peercircle.safety.models.events import ScreeningEvent
 from peercircle.safety.models.moderation import (
@@ -12,5 +21,6 @@ from peercircle.safety.models.moderation import (
     ReportStatus,
 )
 
-__all__ = ["ActionKind", "Appeal", "AppealStatus", "Block", "ModerationAction", "Report", "ReportReason",
-           "ReportStatus", "ScreeningEvent"]
+__all__ = ["ActionKind", "AlertLevel", "AlertNote", "AlertOutcome", "AlertPage", "AlertStatus", "Appeal",
+           "AppealStatus", "Block", "ModerationAction", "Report", "ReportReason", "ReportStatus", "RotaEntry",
+           "SafetyAlert", "ScreeningEvent"]

@@ -1,0 +1,33 @@
+"""Reads for safety alerts, shared by the pages and the API."""
+
+from django.utils.translation import gettext_lazy
+
+from peercircle.safety.access import alerts_visible_to
+from peercircle.safety.models import AlertLevel, AlertStatus
+
+# Where a text was written, in words a moderator knows; other contexts show as they are.
+CONTEXT_LABELS = {
+    "profile.bio": gettext_lazy("Profile: about me"),
+    "experience.story": gettext_lazy("A private story about an experience"),
+    "support_request_story": gettext_lazy("Request for peer support: their story"),
+    "support_request_goals": gettext_lazy("Request for peer support: their goals"),
+    "supporter_profile": gettext_lazy("Peer supporter profile"),
+    "match_decline_reason": gettext_lazy("Reason for declining a match"),
+    "organization.description": gettext_lazy("Organization description"),
+    "program.description": gettext_lazy("Program description"),
+}
+
+
+def context_label(context: str) -> str:
+    return str(CONTEXT_LABELS.get(context, context))
+
+
+def filtered_alerts(user, *, level: str = "", status: str = ""):
+    alerts = alerts_visible_to(user).select_related("organization", "person__profile", "assigned_to__profile")
+    if level in AlertLevel.values:
+        alerts = alerts.filter(level=level)
+    if status in AlertStatus.values:
+        alerts = alerts.filter(status=status)
+    elif status != "all":
+        alerts = alerts.exclude(status=AlertStatus.CLOSED)
+    return alerts
