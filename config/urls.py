@@ -5,12 +5,13 @@ from django.urls import include, path
 from peercircle.api import views as api_views
 from peercircle.api.api import api
 from peercircle.core import views as core_views
+from peercircle.safety import crisis_views as safety_views
 
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("help/", core_views.help_now, name="help_now"),
+    path("help/", safety_views.help_now, name="help_now"),
     path("about/agreements/", core_views.about_privacy, name="agreements"),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/language/", core_views.set_language, name="set_language"),

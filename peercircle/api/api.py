@@ -53,6 +53,7 @@ def _mount():
     from peercircle.organizations.api import router as organizations_router
     from peercircle.safety.alerts_api import router as safety_alerts_router
     from peercircle.safety.api import router as safety_router
+    from peercircle.safety.crisis_api import router as crisis_router
     from peercircle.safety.moderation_api import router as moderation_router
 
     api.add_router("/", accounts_router)
@@ -66,6 +67,7 @@ def _mount():
     api.add_router("/", moderation_router)
     api.add_router("/", safety_router)
     api.add_router("/", safety_alerts_router)
+    api.add_router("/", crisis_router)
 
 
 _mount()

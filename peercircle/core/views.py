@@ -16,10 +16,6 @@ def home(request):
     return render(request, "core/home.html", context)
 
 
-def help_now(request):
-    return render(request, "core/help_now.html")
-
-
 def about_privacy(request):
     from peercircle.accounts.services import current_document
 

@@ -207,9 +207,9 @@ def request_new(request, organization, program):
             messages.success(request, _("Thank you. Your request is in, and we're looking for the right person. "
                                         "We'll let you know as soon as there's news."))
             if _sounds_like_danger(request, form.cleaned_data):
-                messages.warning(request, _("It sounds like things are very hard right now. A peer supporter isn't "
-                                            "an emergency service: if you might be in danger, please reach out "
-                                            "now through “Need help now?” at the top of every page."))
+                from peercircle.safety.crisis import crisis_support_offer
+
+                crisis_support_offer(request)
             return redirect_or_hx(request, MINE)
     return render_page_or_partial(request, "matching/request_new.html",
                                   {"form": form, "program": program, "prefilled": prefilled,

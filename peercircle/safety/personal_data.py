@@ -36,3 +36,22 @@ def _erase_alerts(user, keep_public_posts: bool) -> None:
 
 
 register_personal_data(PersonalDataProvider(name="safety_alerts", export=_export_alerts, erase=_erase_alerts))
+
+
+def _export_crisis_plan(user):
+    from peercircle.safety.models import CrisisPlan
+
+    plan = CrisisPlan.objects.filter(user=user).first()
+    if plan is None:
+        return None
+    return {name: getattr(plan, name) for name in (*CrisisPlan.FIELDS, "shared_with_supporter")} | {
+        "updated_at": plan.updated_at.isoformat()}
+
+
+def _erase_crisis_plan(user, keep_public_posts: bool) -> None:
+    from peercircle.safety.models import CrisisPlan
+
+    CrisisPlan.objects.filter(user=user).delete()
+
+
+register_personal_data(PersonalDataProvider(name="crisis_plan", export=_export_crisis_plan, erase=_erase_crisis_plan))

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from peercircle.safety import moderation_views, views
+from peercircle.safety.crisis_urls import urlpatterns as crisis_urlpatterns
 
 app_name = "safety"
 
@@ -24,3 +25,5 @@ urlpatterns = [
     path("safety/rota/<slug:slug>/duty/", views.rota_duty, name="rota_duty"),
     path("safety/rota/<slug:slug>/move/", views.rota_move, name="rota_move"),
 ]
+
+urlpatterns += crisis_urlpatterns

@@ -1,4 +1,5 @@
-"""Safety models, one module per concern (screening events, blocks, alerts, …); import them from here."""
+"""Safety models, one module per concern (screening events, blocks, alerts, crisis resources, …); import them
+from here."""
 
 from peercircle.safety.models.alerts import (
     AlertLevel,
@@ -10,6 +11,7 @@ from peercircle.safety.models.alerts import (
     SafetyAlert,
 )
 from peercircle.safety.models.blocks import Block
+from peercircle.safety.models.crisis import CrisisLine, CrisisPlan
 from peercircle.safety.models.events import ScreeningEvent
 from peercircle.safety.models.moderation import (
     ActionKind,
@@ -22,5 +24,5 @@ from peercircle.safety.models.moderation import (
 )
 
 __all__ = ["ActionKind", "AlertLevel", "AlertNote", "AlertOutcome", "AlertPage", "AlertStatus", "Appeal",
-           "AppealStatus", "Block", "ModerationAction", "Report", "ReportReason", "ReportStatus", "RotaEntry",
-           "SafetyAlert", "ScreeningEvent"]
+           "AppealStatus", "Block", "CrisisLine", "CrisisPlan", "ModerationAction", "Report", "ReportReason",
+           "ReportStatus", "RotaEntry", "SafetyAlert", "ScreeningEvent"]
