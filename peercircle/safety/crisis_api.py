@@ -97,7 +97,7 @@ class OrgLineOut(OrgLineIn):
 
 
 def _user(request):
-    user = request.auth or getattr(request, "user", None)
+    user = getattr(request, "auth", None) or getattr(request, "user", None)
     return user if getattr(user, "is_authenticated", False) else None
 
 

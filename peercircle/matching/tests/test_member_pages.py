@@ -271,7 +271,7 @@ def test_words_that_sound_like_danger_point_to_a_crisis_line_at_once(member, mem
 
     page = text(response)
     assert "Your request is in" in page
-    assert "if you might be in danger, please reach out now through “Need help now?”" in page
+    assert "You don't have to go through this alone" in page and "findahelpline.com" in page
     assert SupportRequest.objects.get(user=member).story == "Since mum died I want to die most nights."
 
 
