@@ -246,7 +246,10 @@ def withdraw(request, pk):
 def match_detail(request, pk: int):
     match = selectors.match_for(request.user, pk)
     context = present.match_context(request.user, match)
-    return render(request, "matching/match.html", {**context, "reason_form": ReasonForm()})
+    from peercircle.safety.crisis import crisis_plan_shared_with
+
+    return render(request, "matching/match.html", {**context, "reason_form": ReasonForm(),
+                                                   "crisis_plan_shared": crisis_plan_shared_with(request.user, match)})
 
 
 @login_required

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from peercircle.core.admin import AuditedModelAdmin
-from peercircle.safety.models import ScreeningEvent
+from peercircle.safety.models import CrisisLine, ScreeningEvent
 
 
 @admin.register(ScreeningEvent)
@@ -14,3 +14,15 @@ class ScreeningEventAdmin(AuditedModelAdmin):
 
     def _subject(self, obj):
         return obj.author
+
+
+@admin.register(CrisisLine)
+class CrisisLineAdmin(AuditedModelAdmin):
+    # Organizations' own crisis lines (the bundled list is safety/data/crisis_lines.json).
+    # Crisis plans are deliberately not in the admin: only the person and, if shared, their supporter read them.
+    list_display = ("name", "organization", "country", "key", "phone", "checked")
+    list_filter = ("country",)
+    search_fields = ("name", "key")
+
+    def _subject(self, obj):
+        return None

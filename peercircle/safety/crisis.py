@@ -232,6 +232,16 @@ def crisis_plan_of(user):
     return CrisisPlan.objects.filter(user=user).first()
 
 
+def crisis_plan_shared_with(viewer, match) -> bool:
+    """Whether `viewer` is the peer supporter of this active match and the member shares a plan."""
+    from peercircle.matching.models import MatchStatus
+    from peercircle.safety.models import CrisisPlan
+
+    if match.supporter_id != getattr(viewer, "pk", None) or match.status != MatchStatus.ACTIVE:
+        return False
+    return CrisisPlan.objects.filter(user_id=match.member_id, shared_with_supporter=True).exists()
+
+
 def shared_crisis_plan_for_match(viewer, match_pk: int):
     """The crisis plan the member of match `match_pk` shared with `viewer`, their peer
     supporter in that active match. Anything else — not the supporter, the match not active,

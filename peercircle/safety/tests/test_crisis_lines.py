@@ -68,9 +68,11 @@ def test_the_country_switcher_is_a_plain_form(client):
 
 def test_lines_are_shown_in_spanish(client):
     client.cookies["django_language"] = "es"
-    found = lines(client.get("/help/", {"country": "US"}))
+    page = client.get("/help/", {"country": "US"})
+    found = lines(page)
 
     assert "988 Línea de Prevención del Suicidio y Crisis" in found and "24 horas, todos los días" in found
+    assert "Líneas de crisis en Estados Unidos" in text(page) and "Ver líneas de" in text(page)
 
 
 def test_the_api_lists_lines_for_a_country_and_never_returns_none(client):

@@ -79,9 +79,11 @@ def test_my_peer_supporter_reads_my_plan_only_when_i_share_it(member_client, pee
     member_client.post("/me/crisis-plan/", PLAN)
 
     assert peer_supporter_client.get(page).status_code == 404, "not shared"
+    assert page not in text(peer_supporter_client.get(f"/peer-support/matches/{active_match.pk}/"))
     assert peer_supporter_client.get(api).status_code == 404
 
     member_client.post("/me/crisis-plan/", {**PLAN, "shared_with_supporter": "on"})
+    assert page in text(peer_supporter_client.get(f"/peer-support/matches/{active_match.pk}/"))
     shared = peer_supporter_client.get(page)
     assert shared.status_code == 200 and PLAN["coping_steps"] in text(shared) and "Mara" in text(shared)
     assert peer_supporter_client.get(api).json()["warning_signs"] == PLAN["warning_signs"]
