@@ -54,7 +54,7 @@ def test_the_country_comes_from_the_profile_and_for_visitors_from_their_browser(
 
     visitor = Client(headers={"accept-language": "es-MX,es;q=0.9,en;q=0.5"})
     page = visitor.get("/help/")
-    assert "800 911 2000" in lines(page) and "Mexico" in text(page)
+    assert "800 911 2000" in lines(page) and "Líneas de crisis en México" in text(page), "and in Spanish"
     nowhere = Client(headers={"accept-language": "en"}).get("/help/")
     assert lines(nowhere).count('class="crisis-line"') == 1 and "findahelpline.com" in lines(nowhere)
 
