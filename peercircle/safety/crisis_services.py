@@ -40,6 +40,12 @@ def _line_values(values: dict) -> dict:
         clean["language"] = (clean["language"] or "").strip().lower()[:8]
     if "checked" in clean and isinstance(clean["checked"], str):
         clean["checked"] = datetime.date.fromisoformat(clean["checked"]) if clean["checked"] else None
+    for name in ("url", "source"):
+        value = (clean.get(name) or "").strip()
+        if value and not (value.startswith("https://") or value.startswith("http://")):
+            raise CrisisError(_("Web addresses must start with https:// or http://."))
+        if name in clean:
+            clean[name] = value[:200]
     if clean.get("name", "x") == "":
         raise CrisisError(_("Give the line a name."))
     if "phone" in clean or "text" in clean or "url" in clean:

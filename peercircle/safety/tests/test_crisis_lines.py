@@ -129,10 +129,13 @@ def test_org_admins_edit_and_remove_lines_and_nobody_else_may(org_admin_client, 
     assert AuditEntry.objects.filter(action__in=["crisis_line.update", "crisis_line.delete"]).count() == 3
 
 
-def test_a_line_needs_a_way_to_reach_it(org_admin_client, organization):
+def test_a_line_needs_a_way_to_reach_it_and_a_real_web_address(org_admin_client, organization):
     page = org_admin_client.post(f"/organizations/{organization.slug}/manage/crisis-lines/", {"name": "Nothing"})
-
     assert "Give a phone number, a text number or a website" in text(page)
+
+    sneaky = org_admin_client.post("/api/v1/organizations/harbour/crisis-lines",
+                                   {"name": "Line", "url": "javascript:alert(1)"}, content_type="application/json")
+    assert sneaky.status_code == 400 and "must start with https://" in sneaky.json()["detail"]
     assert not CrisisLine.objects.exists()
 
 
