@@ -109,3 +109,14 @@ def test_my_plan_is_in_my_data_export_and_gone_when_i_delete_my_account(member, 
     deleted = member_client.post("/me/delete/", {"password": PASSWORD, "confirm": "on"})
     assert "Your account is deleted" in text(deleted)
     assert not CrisisPlan.objects.exists()
+
+
+def test_the_crisis_pages_are_labelled_and_run_no_script(member_client, org_admin_client, organization):
+    from peercircle.core.tests.helpers import outline
+
+    for client, path in ((member_client, "/me/crisis-plan/"), (member_client, "/help/?country=GB"),
+                         (org_admin_client, f"/organizations/{organization.slug}/manage/crisis-lines/")):
+        page = outline(client.get(path))
+        assert page.unlabelled_fields() == [], path
+        assert page.executable() == [], path
+        assert page.h1_count == 1, path
