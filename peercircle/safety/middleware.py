@@ -8,8 +8,11 @@ class AccountRestrictionMiddleware:
     """A suspended or banned person sees why, until when, and how to appeal — and can still
     reach crisis help, their data, their appeal and the way out (export, delete, sign out)."""
 
+    # The crisis plan and crisis lines stay open too: someone whose account is paused may be
+    # having the hardest day, and their plan is theirs to open at any moment.
     ALLOWED = ("/accounts/logout/", "/help/", "/me/privacy/", "/me/delete/", "/me/moderation/", "/static/",
-               "/i18n/", "/healthz", "/about/", "/api/v1/me/export", "/api/v1/me/moderation")
+               "/i18n/", "/healthz", "/about/", "/api/v1/me/export", "/api/v1/me/moderation",
+               "/me/crisis-plan/", "/api/v1/me/crisis-plan", "/api/v1/crisis-lines")
 
     def __init__(self, get_response):
         self.get_response = get_response

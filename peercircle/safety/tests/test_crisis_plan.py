@@ -120,3 +120,18 @@ def test_the_crisis_pages_are_labelled_and_run_no_script(member_client, org_admi
         assert page.unlabelled_fields() == [], path
         assert page.executable() == [], path
         assert page.h1_count == 1, path
+
+
+def test_a_paused_account_can_still_open_its_crisis_plan_and_the_lines(member, member_client, moderator):
+    from django.utils import timezone
+
+    from peercircle.safety.models import ActionKind, ModerationAction
+
+    member_client.post("/me/crisis-plan/", PLAN)
+    ModerationAction.objects.create(moderator=moderator, subject=member, kind=ActionKind.SUSPEND,
+                                    reason="A pause.", until=timezone.now() + timezone.timedelta(days=3))
+    assert member_client.get("/groups/").status_code == 403
+
+    assert PLAN["coping_steps"] in text(member_client.get("/me/crisis-plan/"))
+    assert member_client.get("/api/v1/me/crisis-plan").json()["coping_steps"] == PLAN["coping_steps"]
+    assert member_client.get("/api/v1/crisis-lines").status_code == 200
