@@ -57,11 +57,23 @@ def alert_list(request):
     }, partial="safety/_alert_rows.html")
 
 
+def crisis_plan_for_alert(viewer, alert):
+    """The person's crisis plan, for the moderator handling their alert (the issue asks for it
+    beside the alert); each read is a logged staff read of a confidential record."""
+    from peercircle.safety.crisis import crisis_plan_of
+
+    plan = crisis_plan_of(alert.person) if alert.person_id else None
+    if plan is None or plan.is_empty:
+        return None
+    audit_staff_read(viewer=viewer, record=plan, subject=alert.person, reason="safety alert")
+    return plan
+
+
 def _detail_context(request, alert) -> dict:
     return {
         "alert": alert, "context_label": context_label(alert.context),
         "notes": alert.notes.select_related("author__profile", "about_user__profile"),
-        "outcomes": AlertOutcome.choices, "crisis_plan": None,
+        "outcomes": AlertOutcome.choices, "crisis_plan": crisis_plan_for_alert(request.user, alert),
     }
 
 

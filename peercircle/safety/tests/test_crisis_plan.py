@@ -30,7 +30,7 @@ def test_i_write_my_plan_on_its_page_and_open_it_again_later(member_client):
     page = text(saved)
     assert "Your crisis plan is saved" in page
     assert PLAN["coping_steps"] in page and PLAN["professional_contacts"] in page
-    assert "Only you can read this plan." in page
+    assert "Not shared with your peer supporter." in page
     assert "Edit my plan" in page
 
 
@@ -135,3 +135,18 @@ def test_a_paused_account_can_still_open_its_crisis_plan_and_the_lines(member, m
     assert PLAN["coping_steps"] in text(member_client.get("/me/crisis-plan/"))
     assert member_client.get("/api/v1/me/crisis-plan").json()["coping_steps"] == PLAN["coping_steps"]
     assert member_client.get("/api/v1/crisis-lines").status_code == 200
+
+
+def test_the_moderator_handling_an_alert_sees_the_persons_crisis_plan_and_the_read_is_logged(
+        member, member_client, moderator, moderator_client):
+    from peercircle.safety.tests.alert_helpers import IMMINENT, writes
+
+    alert = writes(member, IMMINENT)
+    page = text(moderator_client.get(f"/safety/alerts/{alert.pk}/"))
+    assert "Their crisis plan" not in page, "no plan yet"
+
+    member_client.post("/me/crisis-plan/", PLAN)
+    page = text(moderator_client.get(f"/safety/alerts/{alert.pk}/"))
+    assert "Their crisis plan" in page and PLAN["coping_steps"] in page
+    assert AuditEntry.objects.filter(action="crisisplan.read_confidential", actor=moderator,
+                                     subject=member).count() == 1
