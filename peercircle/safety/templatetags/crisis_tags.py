@@ -23,3 +23,12 @@ def crisis_support_if_offered(context):
         return {"show_crisis_support": False}
     return {"show_crisis_support": True, "request": request,
             **crisis_support_context(getattr(request, "user", None), request)}
+
+
+@register.simple_tag(takes_context=True)
+def is_moderator(context) -> bool:
+    """For the account menu: whether to show the moderators' pages (asked only there)."""
+    from peercircle.safety.access import is_any_moderator
+
+    request = context.get("request")
+    return bool(request and is_any_moderator(request.user))

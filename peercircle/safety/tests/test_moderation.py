@@ -185,3 +185,9 @@ def test_blocking_from_a_persons_page_keeps_them_out_of_matching_and_can_be_undo
     member_client.post(reverse("safety:blocks"), {"block_id": Block.objects.get().pk})
     assert not Block.objects.exists()
     assert peer_supporter.pk not in excluded_supporters(member.pk)
+
+
+def test_moderators_find_their_pages_in_the_account_menu(moderator_client, member_client):
+    menu = moderator_client.get(reverse("accounts:profile_edit")).content.decode()
+    assert reverse("safety:queue") in menu and reverse("safety:alert_list") in menu
+    assert reverse("safety:queue") not in member_client.get(reverse("accounts:profile_edit")).content.decode()
