@@ -45,6 +45,18 @@ def is_org_member(user, organization) -> bool:
     return user.is_superuser or has_role(user, organization, *Role.values)
 
 
+def managed_organization_or_404(user, slug: str):
+    """The organization at `slug` when `user` administers it; otherwise "not found"."""
+    from django.http import Http404
+
+    from peercircle.organizations.selectors import organization_detail
+
+    org = organization_detail(slug=slug)
+    if not (user.is_authenticated and is_org_admin(user, org)):
+        raise Http404
+    return org
+
+
 def organizations_visible_to(user):
     from peercircle.organizations.models import Organization
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.accounts.access import name_shown_to_organization
-from peercircle.organizations.access import is_org_admin, roles_in
+from peercircle.organizations.access import is_org_admin, managed_organization_or_404, roles_in
 from peercircle.organizations.forms import GrantRoleForm, ProgramForm
 from peercircle.organizations.models import Membership, OrganizationKind, ProgramKind, Role
 from peercircle.organizations.selectors import (
@@ -71,10 +71,7 @@ def invitation_answer(request, membership_id, answer):
 
 
 def _managed(request, slug):
-    org = organization_detail(slug=slug)
-    if not (request.user.is_authenticated and is_org_admin(request.user, org)):
-        raise Http404
-    return org
+    return managed_organization_or_404(request.user, slug)
 
 
 @login_required

@@ -4,8 +4,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peercircle.organizations.access import is_org_admin
-from peercircle.organizations.selectors import organization_detail
 from peercircle.safety.crisis import (
     crisis_plan_of,
     crisis_support_context,
@@ -74,12 +72,9 @@ def shared_crisis_plan(request, pk):
 
 
 def _managed(request, slug):
-    from django.http import Http404
+    from peercircle.organizations.access import managed_organization_or_404
 
-    org = organization_detail(slug=slug)
-    if not (request.user.is_authenticated and is_org_admin(request.user, org)):
-        raise Http404
-    return org
+    return managed_organization_or_404(request.user, slug)
 
 
 @login_required
