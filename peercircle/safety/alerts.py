@@ -361,3 +361,35 @@ def alert_timings(alerts) -> dict:
         "close_median": statistics.median(to_close) if to_close else None,
         "close_p90": _percentile(to_close, 0.9),
     }
+
+
+ASK_TO_TALK_PER_HOUR = 3
+
+
+class TalkRequestError(UserFacingError):
+    """A request to talk that cannot be taken; the message is safe to show."""
+
+
+def talk_request_create(*, user) -> SafetyAlert:
+    """The person asks, from "Need help now?", for a moderator to reach out to them: a `high`
+    alert for their organization's moderators (the on-duty ones are told), with no words copied."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from peercircle.core.ratelimit import rate_limit_hit
+
+    if not user.is_authenticated:
+        raise TalkRequestError(_("Please sign in so a moderator can reach you here."))
+    open_request = SafetyAlert.objects.filter(person=user, context="asked_to_talk").exclude(
+        status=AlertStatus.CLOSED).first()
+    if open_request:
+        return open_request  # asked already: the moderators have it
+    if not rate_limit_hit(scope="ask-to-talk", who=str(user.pk), limit=ASK_TO_TALK_PER_HOUR, window_seconds=3600):
+        raise TalkRequestError(_("Your request is with the moderators. If you need someone now, please call one of "
+                                 "the lines on this page."))
+    profile = getattr(user, "profile", None) or user
+    with transaction.atomic():
+        event = ScreeningEvent.objects.create(
+            author=user, context="asked_to_talk", target_type=ContentType.objects.get_for_model(profile),
+            target_id=str(profile.pk), level=AlertLevel.HIGH, categories=[], reasons=[])
+        alert = safety_alert_open(event=event, target=profile, confidential=True)
+    return alert

@@ -5,6 +5,7 @@ from django.urls import path
 from peercircle.safety import crisis_views as views
 
 urlpatterns = [
+    path("help/ask-to-talk/", views.ask_to_talk, name="ask_to_talk"),
     path("me/crisis-plan/", views.crisis_plan, name="crisis_plan"),
     path("me/crisis-plan/delete/", views.crisis_plan_remove, name="crisis_plan_delete"),
     path("peer-support/matches/<int:pk>/crisis-plan/", views.shared_crisis_plan, name="shared_crisis_plan"),

@@ -35,6 +35,26 @@ def help_now(request):
 
 
 @login_required
+def ask_to_talk(request):
+    """From "Need help now?": ask a moderator to reach out (a POST; the page explains first)."""
+    from django.urls import reverse
+
+    from peercircle.safety.alerts import TalkRequestError, talk_request_create
+
+    if request.method != "POST":
+        return redirect(reverse("help_now") + "#talk-to-someone")
+    try:
+        talk_request_create(user=request.user)
+    except TalkRequestError as error:
+        messages.info(request, str(error))
+    else:
+        messages.success(request, _("A moderator has been told and will reach out to you here on PeerCircle — "
+                                    "watch your notifications. If you need someone right now, please call one of "
+                                    "the lines below."))
+    return redirect(reverse("help_now") + "#talk-to-someone")
+
+
+@login_required
 def crisis_plan(request):
     plan = crisis_plan_of(request.user)
     editing = request.method == "POST" or request.GET.get("edit") == "1" or plan is None or plan.is_empty

@@ -15,6 +15,7 @@ CONTEXT_LABELS = {
     "match_decline_reason": gettext_lazy("Reason for declining a match"),
     "organization.description": gettext_lazy("Organization description"),
     "program.description": gettext_lazy("Program description"),
+    "asked_to_talk": gettext_lazy("They asked a moderator to reach out (from “Need help now?”)"),
 }
 
 
