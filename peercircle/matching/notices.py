@@ -4,10 +4,7 @@ The supporter hears of a proposal without the person's name (they see it once th
 yes); the person hears that a supporter said yes, with the reasons; each side hears when the
 other ends the match, in words that blame nobody."""
 
-from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 MATCH_PROPOSED = "match_proposed"
@@ -26,19 +23,9 @@ def register_kinds() -> None:
 
 
 def _send_after_commit(user_id: int, *, kind: str, write, url: str, dedupe_key: str) -> None:
-    def send():
-        from django.contrib.auth import get_user_model
+    from peercircle.notifications.services import notification_send_after_commit
 
-        from peercircle.notifications.services import notification_send
-
-        user = get_user_model().objects.filter(pk=user_id).first()
-        if user is None:
-            return
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            title, body = write(user)
-            notification_send(recipient=user, kind=kind, title=title, body=body, url=url, dedupe_key=dedupe_key)
-
-    transaction.on_commit(send)
+    notification_send_after_commit(recipient_id=user_id, kind=kind, write=write, url=url, dedupe_key=dedupe_key)
 
 
 def _url(match) -> str:

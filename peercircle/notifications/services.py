@@ -27,6 +27,27 @@ def _is_site_path(url: str) -> bool:
     return url.startswith("/") and not url.startswith("//") and "\\" not in url and "\n" not in url
 
 
+def notification_send_after_commit(*, recipient_id: int, kind: str, write, url: str = "",
+                                   dedupe_key: str = "", email: bool = True) -> None:
+    """`notification_send` once the current transaction commits, to a person named by id,
+    with `write(recipient) -> (title, body)` called in their own language. For services that
+    must not tell anyone about a change that may still roll back."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.utils import translation
+
+    def send():
+        recipient = get_user_model().objects.filter(pk=recipient_id).first()
+        if recipient is None:
+            return
+        with translation.override(recipient.language or settings.LANGUAGE_CODE):
+            title, body = write(recipient)
+            notification_send(recipient=recipient, kind=kind, title=title, body=body, url=url,
+                              dedupe_key=dedupe_key, email=email)
+
+    transaction.on_commit(send)
+
+
 @transaction.atomic
 def notification_send(*, recipient, kind: str, title: str, body: str = "", url: str = "",
                       dedupe_key: str = "", email: bool = True) -> Notification | None:

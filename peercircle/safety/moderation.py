@@ -3,10 +3,9 @@ concerned are told in their own language, in general words for the reporter."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audit_record
@@ -42,19 +41,10 @@ def register_kinds() -> None:
 
 
 def _tell(user_id: int, *, kind: str, write, url: str, dedupe_key: str) -> None:
-    def send():
-        from django.contrib.auth import get_user_model
+    from peercircle.notifications.services import notification_send_after_commit
 
-        from peercircle.notifications.services import notification_send
-
-        user = get_user_model().objects.filter(pk=user_id).first()
-        if user is None:
-            return
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            title, body = write()
-            notification_send(recipient=user, kind=kind, title=title, body=body, url=url, dedupe_key=dedupe_key)
-
-    transaction.on_commit(send)
+    notification_send_after_commit(recipient_id=user_id, kind=kind, write=lambda _user: write(), url=url,
+                                   dedupe_key=dedupe_key)
 
 
 def _moderators_of(organization_id):
