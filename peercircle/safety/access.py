@@ -50,16 +50,21 @@ def can_review_appeal(moderator, appeal) -> bool:
     return action.moderator_id != moderator.pk and is_moderator_of(moderator, action.organization_id)
 
 
+def _in_force(user, kinds):
+    """Decisions of these kinds about the person that are in force now (not reversed, not over)."""
+    from peercircle.safety.models import ModerationAction
+
+    return (ModerationAction.objects.filter(subject=user, kind__in=kinds, revoked_at__isnull=True)
+            .exclude(until__lte=timezone.now()))
+
+
 def account_restriction(user):
     """The suspension or ban in force on this account, if any (None otherwise)."""
-    from peercircle.safety.models import ActionKind, ModerationAction
+    from peercircle.safety.models import ActionKind
 
     if not user.is_authenticated:
         return None
-    now = timezone.now()
-    return (ModerationAction.objects.filter(subject=user, kind__in=[ActionKind.SUSPEND, ActionKind.BAN],
-                                            revoked_at__isnull=True)
-            .exclude(until__lte=now).order_by("-created_at").first())
+    return _in_force(user, [ActionKind.SUSPEND, ActionKind.BAN]).order_by("-created_at").first()
 
 
 RESTRICTION_CACHE_SECONDS = 300
@@ -105,13 +110,11 @@ def forget_account_restriction(user_id: int) -> None:
 def may_post(user) -> bool:
     """Whether the person may write where others read (forums, chat): not while muted,
     suspended or banned. Reading is never taken away by a mute."""
-    from peercircle.safety.models import ActionKind, ModerationAction
+    from peercircle.safety.models import ActionKind
 
     if not user.is_authenticated:
         return False
-    return not (ModerationAction.objects.filter(
-        subject=user, kind__in=[ActionKind.MUTE, ActionKind.SUSPEND, ActionKind.BAN], revoked_at__isnull=True)
-        .exclude(until__lte=timezone.now()).exists())
+    return not _in_force(user, [ActionKind.MUTE, ActionKind.SUSPEND, ActionKind.BAN]).exists()
 
 
 def may_screen_texts(user) -> bool:
