@@ -67,12 +67,13 @@ def _wait_note(request: SupportRequest) -> str:
     only for requests that wait, one per program at most."""
     from django.utils import timezone
 
-    from peercircle.matching.engine import why_no_match
+    from peercircle.matching.engine import eligible_rows
+    from peercircle.matching.index import supporter_index
 
     if timezone.now() - request.waiting_since >= LONG_WAIT:
         return "taking_long"
-    steps = why_no_match(selectors.request_spec(request))
-    return "nobody_free" if steps and steps[-1][1] == 0 else ""
+    rows, _hours = eligible_rows(supporter_index(), selectors.request_spec(request))
+    return "" if len(rows) else "nobody_free"
 
 
 def _groups_url(request: SupportRequest) -> str:
