@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "peercircle.directory",
     "peercircle.notifications",
     "peercircle.matching",
+    "peercircle.community",
 ]
 
 MIDDLEWARE = [

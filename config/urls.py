@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("peercircle.notifications.urls")),
     path("", include("peercircle.matching.urls")),
     path("", include("peercircle.safety.urls")),
+    path("", include("peercircle.community.urls")),
 ]
 
 handler404 = "peercircle.core.views.page_not_found"

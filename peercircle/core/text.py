@@ -51,14 +51,18 @@ class PreparedText:
     source: str
     html: str
     screening: ScreeningResult
+    # What the text gives others (safety.content_checks): "method_details", "contact_details",
+    # "dosing_advice". Each feature decides what to hold back for review.
     flags: list[str] = field(default_factory=list)
 
 
 def prepare_user_text(*, text: str, lang: str = "en", markdown: bool = True,
                       max_length: int | None = None) -> PreparedText:
+    from peercircle.safety.content_checks import flags_for
+
     source = clean_plain(text, max_length=max_length)
     html = render_markdown(source) if markdown else ""
-    return PreparedText(source=source, html=html, screening=screen(source, lang=lang))
+    return PreparedText(source=source, html=html, screening=screen(source, lang=lang), flags=flags_for(source))
 
 
 def after_store(*, prepared: PreparedText, author, target, context: str,

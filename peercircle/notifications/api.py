@@ -41,6 +41,7 @@ class PreferencesOut(Schema):
     email_verified: bool
     email_details: bool
     listing_confirmation_reminders: bool
+    forum_replies: bool
 
 
 class PreferencesIn(Schema):
@@ -50,13 +51,15 @@ class PreferencesIn(Schema):
     listing_confirmation_reminders: bool
     # Optional, so clients written before it existed keep working: left out, it stays as it is.
     email_details: bool | None = None
+    forum_replies: bool | None = None
 
 
 def _preferences_out(user) -> dict:
     current = preferences_for(user)
     return {"meeting_reminders": current.meeting_reminders, "reminder_lead": current.reminder_lead,
             "email": current.email, "email_verified": can_email(user), "email_details": current.email_details,
-            "listing_confirmation_reminders": current.listing_confirmation_reminders}
+            "listing_confirmation_reminders": current.listing_confirmation_reminders,
+            "forum_replies": current.forum_replies}
 
 
 @router.get("/notifications", response=list[NotificationOut], summary="My notifications, newest first")

@@ -28,6 +28,10 @@ class PreferencesForm(forms.Form):
         help_text=_("Every few months, a note asking you to check that a group's listing is still right; "
                     "and a note when someone suggests a correction to it."))
 
+    forum_replies = forms.BooleanField(
+        label=NotificationPreferences._meta.get_field("forum_replies").verbose_name, required=False,
+        label_suffix="")
+
     def __init__(self, *args, show_listing: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if not show_listing:

@@ -32,6 +32,8 @@ class EmailSummary:
     MATCH_NEWS = _("news about a 1:1 match")
     SAFETY_NEWS = _("news from the moderators")
     SAFETY_ALERT = _("a safety alert to look at")
+    FORUM_NEWS = _("a new post in a conversation you follow")
+    STORY_NEWS = _("news about a story you shared")
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ class NotificationPreferences(models.Model):
     # Also turns off the notes about corrections suggested to those groups' listings.
     listing_confirmation_reminders = models.BooleanField(
         _("Reminders to confirm my groups' listings, and suggested corrections to them"), default=True)
+    forum_replies = models.BooleanField(
+        _("Replies in forum threads I follow, and mentions of me"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

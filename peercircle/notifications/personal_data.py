@@ -13,6 +13,7 @@ def _export(user):
             "meeting_reminders": preferences.meeting_reminders, "reminder_lead": preferences.reminder_lead,
             "email": preferences.email, "email_details": preferences.email_details,
             "listing_confirmation_reminders": preferences.listing_confirmation_reminders,
+            "forum_replies": preferences.forum_replies,
         },
         "notifications": [
             {"kind": n.kind, "title": n.title, "body": n.body, "url": n.url, "created_at": _iso(n.created_at),

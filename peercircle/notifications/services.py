@@ -15,7 +15,7 @@ from peercircle.notifications.selectors import preferences_for, wants_email
 
 logger = logging.getLogger(__name__)
 
-PREFERENCE_FLAGS = ("meeting_reminders", "email", "email_details", "listing_confirmation_reminders")
+PREFERENCE_FLAGS = ("meeting_reminders", "email", "email_details", "listing_confirmation_reminders", "forum_replies")
 
 
 class NotificationError(UserFacingError):
@@ -107,11 +107,13 @@ def notification_mark_all_read(*, user) -> int:
 def notification_preferences_update(*, user, meeting_reminders: bool | None = None,
                                     reminder_lead: str | None = None, email: bool | None = None,
                                     email_details: bool | None = None,
-                                    listing_confirmation_reminders: bool | None = None) -> NotificationPreferences:
+                                    listing_confirmation_reminders: bool | None = None,
+                                    forum_replies: bool | None = None) -> NotificationPreferences:
     """Change any of the person's choices (None leaves one as it is). Nothing changes when a
     value is refused."""
     changes = {"meeting_reminders": meeting_reminders, "reminder_lead": reminder_lead, "email": email,
-               "email_details": email_details, "listing_confirmation_reminders": listing_confirmation_reminders}
+               "email_details": email_details, "listing_confirmation_reminders": listing_confirmation_reminders,
+               "forum_replies": forum_replies}
     changes = {name: value for name, value in changes.items() if value is not None}
     for name in PREFERENCE_FLAGS:
         if name in changes and not isinstance(changes[name], bool):

@@ -88,7 +88,8 @@ def preferences(request):
     show_listing = not current.listing_confirmation_reminders or facilitates_a_group(request.user)
     initial = {"meeting_reminders": current.meeting_reminders, "reminder_lead": current.reminder_lead,
                "email": current.email, "email_details": current.email_details,
-               "listing_confirmation_reminders": current.listing_confirmation_reminders}
+               "listing_confirmation_reminders": current.listing_confirmation_reminders,
+               "forum_replies": current.forum_replies}
     form = PreferencesForm(request.POST or None, initial=initial, show_listing=show_listing)
     if request.method == "POST" and form.is_valid():
         try:

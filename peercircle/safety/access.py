@@ -107,14 +107,20 @@ def forget_account_restriction(user_id: int) -> None:
     cache.delete(_restriction_key(user_id))
 
 
-def may_post(user) -> bool:
-    """Whether the person may write where others read (forums, chat): not while muted,
-    suspended or banned. Reading is never taken away by a mute."""
+def posting_restriction(user):
+    """The mute, suspension or ban in force that stops the person writing where others read
+    (forums, chat), or None. Reading is never taken away by a mute."""
     from peercircle.safety.models import ActionKind
 
     if not user.is_authenticated:
-        return False
-    return not _in_force(user, [ActionKind.MUTE, ActionKind.SUSPEND, ActionKind.BAN]).exists()
+        return None
+    return (_in_force(user, [ActionKind.MUTE, ActionKind.SUSPEND, ActionKind.BAN])
+            .order_by("-created_at").first())
+
+
+def may_post(user) -> bool:
+    """Whether the person may write where others read (forums, chat)."""
+    return user.is_authenticated and posting_restriction(user) is None
 
 
 def may_screen_texts(user) -> bool:

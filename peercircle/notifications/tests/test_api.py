@@ -46,16 +46,16 @@ def test_someone_elses_notification_answers_404(member_client, other_member):
 def test_preferences_read_and_replaced(member, member_client):
     assert member_client.get("/api/v1/me/notification-preferences").json() == {
         "meeting_reminders": True, "reminder_lead": "day", "email": True, "email_verified": True,
-        "email_details": False, "listing_confirmation_reminders": True}
+        "email_details": False, "listing_confirmation_reminders": True, "forum_replies": True}
 
     changed = member_client.put("/api/v1/me/notification-preferences", {
         "meeting_reminders": True, "reminder_lead": "hours", "email": False, "email_details": True,
-        "listing_confirmation_reminders": False}, content_type=JSON)
+        "listing_confirmation_reminders": False, "forum_replies": False}, content_type=JSON)
 
     assert changed.status_code == 200 and changed.json()["reminder_lead"] == "hours"
     assert changed.json()["email"] is False and changed.json()["email_details"] is True
     saved = NotificationPreferences.objects.get(user=member)
-    assert saved.reminder_lead == "hours" and saved.email_details is True
+    assert saved.reminder_lead == "hours" and saved.email_details is True and saved.forum_replies is False
 
 
 def test_email_details_left_out_stays_as_it_is(member, member_client):

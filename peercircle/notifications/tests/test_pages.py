@@ -138,7 +138,8 @@ def test_the_settings_page_shows_the_defaults_and_saves_choices(member, member_c
     assert response.status_code == 200
     assert form_values(response, "notification-preferences") == {
         "csrfmiddlewaretoken": form_values(response, "notification-preferences")["csrfmiddlewaretoken"],
-        "meeting_reminders": "on", "reminder_lead": "day", "email": "on"}  # details in emails: off
+        "meeting_reminders": "on", "reminder_lead": "day", "email": "on",
+        "forum_replies": "on"}  # details in emails: off
     assert "Include the details in emails" in text(response)
     assert "confirm my groups' listings" not in text(response)  # not a facilitator
     assert outline(response).unlabelled_fields() == []
