@@ -217,6 +217,7 @@ def test_the_author_edits_while_it_waits_and_withdraws_whenever_they_like(member
     member_client.post(f"/stories/{live.pk}/withdraw/")
     assert Client().get(f"/stories/{live.pk}/").status_code == 404
     assert "Withdrawn by you" in text(member_client.get(f"/stories/{live.pk}/"))
+    assert "Withdrawn by its author" in text(signed_in(moderator).get(f"/stories/{live.pk}/"))
     assert AuditEntry.objects.filter(action="story.withdraw", target_id=str(live.pk)).exists()
 
 
@@ -247,6 +248,8 @@ def test_stories_are_found_by_experience_and_by_words_in_the_title(member, organ
     assert titles("q=days") == {"Ninety days dry"}
     assert titles("q=mum&experience=grief") == {"After Mum"}
     assert "No story matches that yet" in text(Client().get("/stories/?q=elephant"))
+    partial = Client().get("/stories/?experience=grief.sibling", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in partial and "Losing my brother" in partial and "After Mum" not in partial
 
 
 def test_the_filter_speaks_spanish_and_finds_stories_by_their_spanish_labels(member, organization, moderator):
@@ -303,5 +306,6 @@ def test_the_list_takes_the_same_number_of_queries_for_3_or_15_stories(member, m
 
 def test_the_site_links_to_stories_and_moderators_find_their_review_queue(member_client, moderator_client):
     assert 'href="/stories/"' in Client().get("/").content.decode()
+    assert 'href="/me/stories/"' in member_client.get("/me/profile/").content.decode()
     assert 'href="/stories/review/"' in moderator_client.get("/me/profile/").content.decode()
     assert 'href="/stories/review/"' not in member_client.get("/me/profile/").content.decode()
