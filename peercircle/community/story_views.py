@@ -44,13 +44,15 @@ def stories(request):
     from peercircle.experiences.selectors import taxonomy_tree
 
     form = StoryFilterForm(request.GET)
-    data = form.cleaned_data if form.is_valid() else {}
-    node = selectors.experience_node(data.get("experience", ""))
-    words = data.get("q", "")
-    page = Paginator(selectors.published_stories(node=node, words=words), selectors.PER_PAGE).get_page(
-        data.get("page") or 1)
+    form.is_valid()  # the valid fields still count when one is wrong
+    data = form.cleaned_data
+    asked = data.get("experience") or ""
+    node = selectors.experience_node(asked)
+    words = data.get("q") or ""
+    found = selectors.published_stories(node=node, words=words) if node or not asked else Story.objects.none()
+    page = Paginator(found, selectors.PER_PAGE).get_page(data.get("page") or 1)
     _shown(page.object_list, request.user)
-    context = {"page": page, "words": words, "experience": node.code if node else "", "node": node,
+    context = {"page": page, "words": words, "experience": node.code if node else asked, "node": node,
                "experience_roots": taxonomy_tree(kind=NodeKind.EXPERIENCE)}
     if request.htmx and request.htmx.history_restore_request:
         return render(request, "community/stories/list.html", context)

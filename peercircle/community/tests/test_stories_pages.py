@@ -248,6 +248,7 @@ def test_stories_are_found_by_experience_and_by_words_in_the_title(member, organ
     assert titles("q=days") == {"Ninety days dry"}
     assert titles("q=mum&experience=grief") == {"After Mum"}
     assert "No story matches that yet" in text(Client().get("/stories/?q=elephant"))
+    assert "No story matches that yet" in text(Client().get("/stories/?experience=not.a.code&page=x"))
     partial = Client().get("/stories/?experience=grief.sibling", HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in partial and "Losing my brother" in partial and "After Mum" not in partial
 
@@ -309,3 +310,15 @@ def test_the_site_links_to_stories_and_moderators_find_their_review_queue(member
     assert 'href="/me/stories/"' in member_client.get("/me/profile/").content.decode()
     assert 'href="/stories/review/"' in moderator_client.get("/me/profile/").content.decode()
     assert 'href="/stories/review/"' not in member_client.get("/me/profile/").content.decode()
+
+
+def test_a_member_whose_posting_is_paused_keeps_their_words_and_is_told_why(member, member_client, moderator,
+                                                                            organization):
+    from peercircle.safety.models import ModerationAction
+
+    ModerationAction.objects.create(moderator=moderator, subject=member, kind="mute", reason="Cool off")
+    response = member_client.post(NEW, story_form(organization, text="Still my words."))
+
+    assert "a moderator has paused your posting" in text(response)
+    assert form_values(response, "story-form")["text"] == "Still my words."
+    assert not Story.objects.exists()
