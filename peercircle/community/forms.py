@@ -12,8 +12,11 @@ MARKDOWN_HELP = _("You can use Markdown: **bold**, *italics*, > for a quote, - f
                   "can read this space.")
 
 
-def _warnings_field(label=_("Content warnings"), help_text=_(
-        "Tick what your post talks about in detail. Readers see the warning first and choose to open it.")):
+WARNINGS_LABEL = _("Content warnings")
+WARNINGS_HELP = _("Tick what your post talks about in detail. Readers see the warning first and choose to open it.")
+
+
+def _warnings_field(label=WARNINGS_LABEL, help_text=WARNINGS_HELP):
     return forms.MultipleChoiceField(label=label, choices=ContentWarning.choices, required=False,
                                      widget=forms.CheckboxSelectMultiple, help_text=help_text)
 

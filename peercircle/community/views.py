@@ -319,7 +319,7 @@ def react(request, post_id: int):
         post = reaction_toggle(person=request.user, post=post, kind=request.POST.get("kind", ""))
     except CommunityError as error:
         if request.htmx:
-            return render(request, "community/_reactions.html", {"item": None, "error": str(error)}, status=422)
+            return render(request, "community/_reactions.html", {"item": None, "error": str(error)})
         messages.error(request, str(error))
         return redirect(post_url(post))
     if not request.htmx:
