@@ -526,3 +526,15 @@ def test_rules_accepted_already_offer_the_way_back(member_client, member, topic_
     page = text(member_client.get(f"/community/spaces/{topic_space.slug}/rules/"))
 
     assert "You have accepted these rules." in page and "I accept these rules" not in page
+
+
+def test_the_forums_speak_spanish(member, member_client, opened):
+    from peercircle.accounts.models import User
+
+    User.objects.filter(pk=member.pk).update(language="es")
+
+    space = text(member_client.get(f"/community/spaces/{opened.space.slug}/"))
+    thread = text(thread_page(member_client, opened))
+
+    assert "Empezar un hilo" in space and "Iniciado por Mara" in space and "0 respuestas" in space
+    assert "Publicar la respuesta" in thread and "A mí también" in thread and "Dejar de seguir" in thread
