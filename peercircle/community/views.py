@@ -111,6 +111,14 @@ def _poster_context(request, space) -> dict:
     return {"posting_as": profile.display_name if profile else "", "pseudonym_name": pseudonym or ""}
 
 
+def _posts_under_pseudonym(user, thread, items=()) -> bool:
+    """Whether the person has written in this thread under their pseudonym, so a reply starts
+    that way too (replying by name under one's own pseudonymous thread would give them away)."""
+    if thread.author_id == user.pk and thread.pseudonym_id is not None:
+        return True
+    return any(item.post.author_id == user.pk and item.post.pseudonym_id for item in items)
+
+
 def _after_posting(request, post, *, thread_started: bool) -> None:
     if post.screening_level in ("high", "imminent"):
         from peercircle.safety.crisis import crisis_support_offer
@@ -222,6 +230,8 @@ def _dress(items, viewer, user, collapse: set[str]) -> None:
         post = item.post
         post.warning_labels = _warning_labels(post.content_warnings)
         item.is_mine = post.author_id is not None and post.author_id == user.pk
+        if item.is_mine:  # they wrote it: nothing to be warned about
+            item.collapsed = False
         item.can_edit = item.is_mine and can_edit_post(user, post)
         item.can_see_history = post.edit_count > 0 and (item.is_mine or viewer.is_moderator)
         quoted = post.quote_of if post.quote_of_id else None
@@ -242,7 +252,8 @@ def thread(request, thread_id: int):
     cannot_post = viewer.cannot_post_because(thread)
     form = None
     if not cannot_post:
-        form = ReplyForm(initial=_take_draft(request, f"reply:{thread.pk}"), space=space)
+        initial = {"anonymous": _posts_under_pseudonym(request.user, thread, page.items)}
+        form = ReplyForm(initial=initial | _take_draft(request, f"reply:{thread.pk}"), space=space)
     return render(request, "community/thread.html", {
         "space": space, "thread": thread, "viewer": viewer, "page": page, "form": form,
         "cannot_post": cannot_post, "following": selectors.is_following(request.user, thread),
@@ -275,7 +286,9 @@ def reply(request, thread_id: int):
     cannot_post = viewer.cannot_post_because(thread)
     if not cannot_post and not viewer.accepted_rules:
         return _to_rules(request, space, key, reverse("community:reply", args=[thread.pk]))
-    draft = _take_draft(request, key) if request.method == "GET" else {}
+    draft = {"anonymous": _posts_under_pseudonym(request.user, thread)}
+    if request.method == "GET":
+        draft |= _take_draft(request, key)
     if request.method == "GET" and request.GET.get("quote"):
         draft["quote"] = request.GET["quote"]
     form = ReplyForm(request.POST if request.method == "POST" else None, initial=draft, space=space)

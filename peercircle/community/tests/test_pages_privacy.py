@@ -213,3 +213,18 @@ def test_nothing_executable_survives_in_a_post_or_a_title(member, peer_supporter
         assert outline(response).executable() == [], url
         main = response.content.decode().split("<main")[1].split("</main>")[0]
         assert "<script" not in main, url
+
+
+def test_a_reply_under_ones_own_pseudonymous_thread_starts_under_the_pseudonym(member, member_client, topic_space,
+                                                                              accepted):
+    from peercircle.core.tests.helpers import form_values
+
+    accepted(member)
+    thread = thread_create(person=member, space=topic_space, title="A", text="One", anonymous=True,
+                           content_warnings=["grief"])
+
+    page = member_client.get(f"/community/threads/{thread.pk}/")
+
+    assert form_values(page, "reply-form")["anonymous"] == "on"
+    assert form_values(member_client.get(f"/community/threads/{thread.pk}/reply/"), "reply-form")["anonymous"] == "on"
+    assert '<details class="cw">' not in page.content.decode()  # their own words are not folded for them
