@@ -5,6 +5,8 @@ person wrote is lost on the way: a refused post comes back with its words, and s
 accept a space's rules first finds their draft waiting when they return. Anything a person may
 not see is 404 (access.py decides)."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -101,7 +103,7 @@ def _to_rules(request, space, key: str, back: str):
     come back here with anything they had typed."""
     if request.method == "POST":
         _keep_draft(request, key, _draft_from_post(request))
-    return redirect_or_hx(request, f"{reverse('community:rules', args=[space.slug])}?next={back}")
+    return redirect_or_hx(request, f"{reverse('community:rules', args=[space.slug])}?next={quote(back)}")
 
 
 def _poster_context(request, space) -> dict:
@@ -285,7 +287,8 @@ def reply(request, thread_id: int):
     key = f"reply:{thread.pk}"
     cannot_post = viewer.cannot_post_because(thread)
     if not cannot_post and not viewer.accepted_rules:
-        return _to_rules(request, space, key, reverse("community:reply", args=[thread.pk]))
+        back = request.get_full_path() if request.method == "GET" else reverse("community:reply", args=[thread.pk])
+        return _to_rules(request, space, key, back)
     draft = {"anonymous": _posts_under_pseudonym(request.user, thread)}
     if request.method == "GET":
         draft |= _take_draft(request, key)

@@ -3,6 +3,7 @@ content warnings, reactions, following, edits and their history, muted people an
 threads, kind refusals that keep the words, and query counts that don't grow with a page."""
 
 import re
+from urllib.parse import unquote
 
 import pytest
 from django.db import connection
@@ -538,3 +539,24 @@ def test_the_forums_speak_spanish(member, member_client, opened):
 
     assert "Empezar un hilo" in space and "Iniciado por Mara" in space and "0 respuestas" in space
     assert "Publicar la respuesta" in thread and "A mí también" in thread and "Dejar de seguir" in thread
+
+
+def test_quoting_before_accepting_the_rules_comes_back_to_the_quote(peer_supporter_client, opened):
+    first = opened.posts.get()
+
+    response = peer_supporter_client.get(f"/community/threads/{opened.pk}/reply/?quote={first.pk}")
+    rules_url, back = response["Location"].split("?next=")
+    accepted = peer_supporter_client.post(rules_url, {"next": unquote(back)})
+
+    assert accepted["Location"] == f"/community/threads/{opened.pk}/reply/?quote={first.pk}"
+    assert "You are quoting" in text(peer_supporter_client.get(accepted["Location"]))
+
+
+def test_moderators_can_ask_who_wrote_a_pseudonymous_post(moderator_client, member_client, member, topic_space,
+                                                          accepted):
+    accepted(member)
+    thread = thread_create(person=member, space=topic_space, title="A", text="One", anonymous=True)
+    post = thread.posts.get()
+
+    assert f"/community/posts/{post.pk}/reveal/" in text(thread_page(moderator_client, thread))
+    assert f"/community/posts/{post.pk}/reveal/" not in text(thread_page(member_client, thread))
