@@ -109,3 +109,29 @@ def test_a_pseudonymous_post_with_a_warning_is_opened_reacted_to_and_answered(
     expect(page.locator("#post-2")).to_contain_text("Sending you strength.")
     shoot(page, "writer-sees-the-count")
     assert not page_problems.report(), page_problems.report()
+
+
+def test_without_javascript_a_warned_post_opens_and_a_reaction_counts(no_js_page, live_server, people, shoot):
+    from peercircle.community.models import Space
+    from peercircle.community.services import rules_accept, thread_create
+
+    writer, reader = people
+    space = Space.objects.get()
+    rules_accept(person=writer, space=space)
+    thread = thread_create(person=writer, space=space, title="Two cups every morning", text=WORDS,
+                           content_warnings=["grief"], anonymous=True)
+    page, base = no_js_page, live_server.url
+
+    sign_in(page, base, reader)
+    page.goto(f"{base}/community/threads/{thread.pk}/")
+    post = page.locator("#post-1")
+    expect(post.get_by_text(WORDS)).to_be_hidden()
+    post.locator("summary").click()
+    expect(post.get_by_text(WORDS)).to_be_visible()
+    post.get_by_role("button", name=re.compile("^Me too")).click()
+    me_too = page.locator("#post-1").get_by_role("button", name=re.compile("^Me too"))
+    expect(me_too).to_have_attribute("aria-pressed", "true")
+    expect(me_too).to_contain_text("1")
+    page.get_by_role("button", name="Follow this thread").click()
+    expect(page.get_by_role("button", name="Stop following")).to_be_visible()
+    shoot(page, "no-js-reacted")
