@@ -181,7 +181,7 @@ def rules(request, slug: str):
     back = _safe_next(request, reverse("community:space", args=[space.slug]))
     if request.method == "POST":
         rules_accept(person=request.user, space=space)
-        kept = any(key.startswith(("thread:", "reply:")) for key in request.session.get(DRAFTS, {}))
+        kept = any(key.split(":")[1] == str(space.pk) for key in request.session.get(DRAFTS, {}))
         messages.success(request, _("Thank you for accepting the rules. Your words are still here: post when "
                                     "you're ready.") if kept else _("Thank you for accepting the rules."))
         return redirect(back)
@@ -255,7 +255,7 @@ def thread(request, thread_id: int):
     form = None
     if not cannot_post:
         initial = {"anonymous": _posts_under_pseudonym(request.user, thread, page.items)}
-        form = ReplyForm(initial=initial | _take_draft(request, f"reply:{thread.pk}"), space=space)
+        form = ReplyForm(initial=initial | _take_draft(request, f"reply:{space.pk}:{thread.pk}"), space=space)
     return render(request, "community/thread.html", {
         "space": space, "thread": thread, "viewer": viewer, "page": page, "form": form,
         "cannot_post": cannot_post, "following": selectors.is_following(request.user, thread),
@@ -284,7 +284,7 @@ def reply(request, thread_id: int):
     reply could not be posted, with its words."""
     thread, viewer = thread_for(request.user, thread_id)
     space = thread.space
-    key = f"reply:{thread.pk}"
+    key = f"reply:{space.pk}:{thread.pk}"
     cannot_post = viewer.cannot_post_because(thread)
     if not cannot_post and not viewer.accepted_rules:
         back = request.get_full_path() if request.method == "GET" else reverse("community:reply", args=[thread.pk])
