@@ -75,17 +75,14 @@ def space_create(*, actor, name: str, kind: str, rules: str, description: str = 
 
 def space_for_group(*, group) -> Space:
     """The group's private space, made the first time someone opens it."""
-    from peercircle.groups.agreement import agreement_for
+    from peercircle.groups.agreement import default_agreement
 
     space = Space.objects.filter(group=group).first()
     if space is not None:
         return space
     rules = _("This space is for members of %(group)s only. The group agreement applies here too:") % {
         "group": group.name}
-    try:
-        agreement = agreement_for(group)
-    except Exception:  # an agreement that cannot be read must not stop the space opening
-        agreement = ""
+    agreement = group.agreement or default_agreement()
     with transaction.atomic():
         space, _created = Space.objects.get_or_create(group=group, defaults={
             "name": group.name, "slug": unique_slug(Space.objects.all(), f"group-{group.slug}", fallback="group-space"), "kind": SpaceKind.GROUP,
