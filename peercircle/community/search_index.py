@@ -196,21 +196,21 @@ def _pg_triggers(cursor) -> None:
         cursor.execute(sql)
 
 
-def install(connection=None) -> None:
+def install(connection=None) -> int:
     """Create the index, its triggers and functions, and fill it from the posts there are.
-    Safe to run again (the migration runs it; so may an operator)."""
+    Safe to run again (the migration runs it; so does `peercircle forum-search-rebuild`).
+    Returns the number of posts indexed."""
     connection = connection or default_connection
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             _run(cursor, SQLITE_TABLES)
             _run(cursor, SQLITE_TRIGGERS.values())
-            _run(cursor, SQLITE_REBUILD)
         elif connection.vendor == "postgresql":
             cursor.execute(_pg_fold_function(cursor))
             _run(cursor, PG_TABLES)
             _run(cursor, PG_FUNCTIONS)
             _pg_triggers(cursor)
-            _run(cursor, PG_REBUILD)
+    return rebuild(connection)
 
 
 def uninstall(connection=None) -> None:

@@ -284,3 +284,15 @@ def test_triggers_a_table_rebuild_dropped_are_put_back_by_migrate(member, topic_
     assert "1 post found" in search(other_member_client, "kites")
     thread_create(person=member, space=topic_space, title="And after", text="More kites today.")
     assert "2 posts found" in search(other_member_client, "kites")
+
+
+def test_the_index_can_be_rebuilt_from_the_command_line(grief_thread, other_member_client, peercircle_cli, capsys):
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM " + ("community_post_search" if connection.vendor == "postgresql"
+                                         else "community_post_fts"))
+    assert "Nothing found" in search(other_member_client, "walking")
+
+    peercircle_cli(["forum-search-rebuild"])
+
+    assert "Search index rebuilt: 2 posts." in capsys.readouterr().out
+    assert "1 post found" in search(other_member_client, "walking")
