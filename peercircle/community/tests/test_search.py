@@ -296,3 +296,14 @@ def test_the_index_can_be_rebuilt_from_the_command_line(grief_thread, other_memb
 
     assert "Search index rebuilt: 2 posts." in capsys.readouterr().out
     assert "1 post found" in search(other_member_client, "walking")
+
+
+def test_the_search_page_speaks_spanish(grief_thread, other_member):
+    other_member.language = "es"
+    other_member.save(update_fields=["language"])
+    client = signed_in(other_member)
+
+    assert "Escribe una o dos palabras para buscar en los foros." in search(client, "")
+    found = search(client, "walking")
+    assert "Buscar en los foros" in found and "1 mensaje encontrado" in found and "Respuesta 2" in found
+    assert "No hemos encontrado nada para «cebra»" in search(client, "cebra")
