@@ -85,19 +85,23 @@ def parse(query: str) -> Terms:
 
 # --- The two databases -------------------------------------------------------------------------
 
+# A word that also finds longer words is asked for twice, as itself and as a beginning, so a post
+# with the very word ranks above one with only longer words ("walk" before "walking").
+
 def _fts5_expression(terms: Terms) -> str:
     parts = []
     for group in terms.groups:
         quoted = '"' + " ".join(group) + '"'  # words are letters and digits only: nothing to escape
-        parts.append(quoted + "*" if len(group) == 1 and len(group[0]) >= PREFIX_FROM else quoted)
-    return " ".join(parts)
+        parts.append(f"({quoted} OR {quoted}*)" if len(group) == 1 and len(group[0]) >= PREFIX_FROM else quoted)
+    return " AND ".join(parts)
 
 
 def _tsquery_expression(terms: Terms) -> str:
     parts = []
     for group in terms.groups:
         if len(group) == 1:
-            parts.append(f"'{group[0]}':*" if len(group[0]) >= PREFIX_FROM else f"'{group[0]}'")
+            word = group[0]
+            parts.append(f"('{word}' | '{word}':*)" if len(word) >= PREFIX_FROM else f"'{word}'")
         else:
             parts.append("(" + " <-> ".join(f"'{word}'" for word in group) + ")")
     return " & ".join(parts)

@@ -179,6 +179,19 @@ def test_the_title_counts_more_than_a_passing_mention(member, peer_supporter, to
         f"/community/posts/{mention.posts.get().pk}/")
 
 
+def test_the_very_word_comes_before_longer_words_it_begins(member, peer_supporter, topic_space, accepted,
+                                                          other_member_client):
+    accepted(member, peer_supporter)
+    longer = thread_create(person=member, space=topic_space, title="Mornings", text="Walking helps.")
+    exact = thread_create(person=peer_supporter, space=topic_space, title="Evenings",
+                          text="After dinner I go for a walk along the canal with the dog, most days.")
+
+    page = search(other_member_client, "walk")
+    assert "2 posts found" in page
+    assert page.index(f"/community/posts/{exact.posts.get().pk}/") < page.index(
+        f"/community/posts/{longer.posts.get().pk}/")
+
+
 @pytest.mark.parametrize("query", [
     '"', '"unclosed phrase', "evening*", "*", "NEAR(evenings river)", "evenings AND river", "evenings OR",
     "NOT river", "-river", "(evenings", "river)", "title:evenings", "body : river", "^evenings", "'", "''",
