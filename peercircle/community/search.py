@@ -29,6 +29,8 @@ RESULTS_PER_PAGE = 20
 # Counting every match of a very common word costs as much as the search; past this many,
 # the page says "more than" and asks for another word.
 COUNT_CAP = 1000
+# Relevance is worked out among this many of the newest matches (see _BACKENDS).
+CANDIDATES = 5000
 MAX_QUERY_LENGTH = 300
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
@@ -109,19 +111,27 @@ def _tsquery_expression(terms: Terms) -> str:
 
 _JOINS = "JOIN community_post p ON p.id = {key} JOIN community_thread t ON t.id = p.thread_id"
 
+# Each backend: the index joined to the posts and threads, the match, and the two steps of
+# ranking. The newest CANDIDATES readable matches are taken first (both indexes walk matches by
+# post id cheaply), and only those are scored: scoring every post that has a very common word
+# would cost as much as reading them all.
 _BACKENDS = {
     "sqlite": {
         "from": "community_post_fts " + _JOINS.format(key="community_post_fts.rowid"),
         "match": "community_post_fts MATCH %s",
-        "order": "bm25(community_post_fts, 4.0, 1.0), p.created_at DESC, p.id DESC",
+        "newest": "community_post_fts.rowid DESC",
+        "score": "bm25(community_post_fts, 4.0, 1.0)",  # lower is better
+        "order": "c.score, c.created_at DESC, c.id DESC",
         "order_params": 0,
         "expression": _fts5_expression,
     },
     "postgresql": {
         "from": "community_post_search s " + _JOINS.format(key="s.post_id"),
         "match": "s.document @@ to_tsquery('simple', community_search_fold(%s))",
-        "order": "ts_rank(s.document, to_tsquery('simple', community_search_fold(%s))) DESC, "
-                 "p.created_at DESC, p.id DESC",
+        "newest": "s.post_id DESC",
+        "score": "s.document",  # ranked outside, on the candidates only
+        "order": "ts_rank(c.score, to_tsquery('simple', community_search_fold(%s))) DESC, "
+                 "c.created_at DESC, c.id DESC",
         "order_params": 1,
         "expression": _tsquery_expression,
     },
@@ -154,9 +164,10 @@ def _matching_ids(terms: Terms, scope: SearchScope, *, offset: int, limit: int) 
         total = cursor.fetchone()[0]
         if total <= offset:
             return total, []
-        order_params = [expression] * backend["order_params"]
-        cursor.execute(f"SELECT p.id {base} ORDER BY {backend['order']} LIMIT %s OFFSET %s",
-                       [expression, *params, *order_params, limit, offset])
+        candidates = (f"SELECT p.id AS id, p.created_at AS created_at, {backend['score']} AS score {base} "
+                      f"ORDER BY {backend['newest']} LIMIT {CANDIDATES}")
+        cursor.execute(f"SELECT c.id FROM ({candidates}) c ORDER BY {backend['order']} LIMIT %s OFFSET %s",
+                       [expression, *params, *[expression] * backend["order_params"], limit, offset])
         return total, [row[0] for row in cursor.fetchall()]
 
 

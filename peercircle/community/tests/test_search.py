@@ -192,6 +192,21 @@ def test_the_very_word_comes_before_longer_words_it_begins(member, peer_supporte
         f"/community/posts/{longer.posts.get().pk}/")
 
 
+def test_posts_one_cannot_read_never_crowd_out_those_one_can(member, topic_space, accepted, circle_space,
+                                                             other_member_client, monkeypatch):
+    # Relevance is worked out among the newest matches only; private ones must not fill that window.
+    from peercircle.community import search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)
+    accepted(member)
+    older = thread_create(person=member, space=topic_space, title="Kites", text="Kites on the hill.")
+    for n in range(3):
+        thread_create(person=member, space=circle_space, title=f"Circle {n}", text="Kites again.")
+
+    page = search(other_member_client, "kites")
+    assert "1 post found" in page and f"/community/posts/{older.posts.get().pk}/" in page
+
+
 @pytest.mark.parametrize("query", [
     '"', '"unclosed phrase', "evening*", "*", "NEAR(evenings river)", "evenings AND river", "evenings OR",
     "NOT river", "-river", "(evenings", "river)", "title:evenings", "body : river", "^evenings", "'", "''",
