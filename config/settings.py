@@ -120,7 +120,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PEERCIRCLE_TEST_ON_DISK", default=False
     ) else {}
 else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=60))
+    # 0: a connection per request, closed at its end. Under ASGI every request's sync code runs
+    # in its own thread, and a kept connection per thread ran PostgreSQL past max_connections
+    # at 50 concurrent requests (bench/forum.py). Put PgBouncer in front, or raise this only
+    # with WSGI workers (docs/operators.md).
+    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=0))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the directory's ranking expression on every search (20-500 ms)
