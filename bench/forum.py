@@ -23,8 +23,9 @@
 
 Endpoints: a busy space's thread list (first page and ?page=50), a thread's first page (random
 among every listed thread) and a search (a few words of different frequency), when available.
-Anything but 200 counts as an error; the script fails (exit status 1) when a page is missing
-or most requests fail. Prints one JSON object as its last line.
+Anything but 200 counts as an error; the script fails (exit status 1) when a page is missing,
+when most requests fail, or when the server answers any with a server error (5xx). Prints one
+JSON object as its last line.
 """
 
 import argparse
@@ -623,8 +624,12 @@ async def one_request(port: int, path: str, cookie: str) -> tuple[int, bool, int
 
 
 async def load(port: int, cookie: str, next_path, expected: int, *, connections: int, warmup: float,
-               duration: float) -> dict:
-    """`connections` clients, each sending its next request when the last one has answered."""
+               duration: float, rate: float | None = None) -> dict:
+    """`connections` clients, each sending its next request as soon as the last one has answered
+    (closed loop: latency is then mostly waiting in line), or, with `rate`, requests sent on a
+    fixed schedule of `rate` a second spread over the connections (open loop), each latency
+    counted from when its request was due, so a slow answer also counts against those that
+    had to wait for it."""
     latencies: list[float] = []
     statuses: dict[str, int] = {}
     answered = 0  # expected answers that arrived within the measured time, whenever sent
@@ -632,18 +637,27 @@ async def load(port: int, cookie: str, next_path, expected: int, *, connections:
     measure_from = began + warmup
     stop_at = measure_from + duration
 
-    async def client() -> None:
+    async def client(index: int) -> None:
         nonlocal answered
         reader = writer = None
-        while (sent := time.perf_counter()) < stop_at:
+        due = began + index / rate if rate else None
+        while True:
+            if rate:
+                if due >= stop_at:
+                    break
+                if (wait := due - time.perf_counter()) > 0:
+                    await asyncio.sleep(wait)
+            elif time.perf_counter() >= stop_at:
+                break
             try:
                 if writer is None:
                     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-                    sent = time.perf_counter()
+                sent = due if rate else time.perf_counter()
                 writer.write(request_bytes(port, next_path(), cookie))
                 async with asyncio.timeout(60):
                     status, keep, _size = await read_response(reader)
             except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as error:
+                sent = due if rate else time.perf_counter()
                 status, keep = type(error).__name__, False
             done = time.perf_counter()
             answered += status == expected and measure_from <= done <= stop_at
@@ -655,12 +669,16 @@ async def load(port: int, cookie: str, next_path, expected: int, *, connections:
             if not keep and writer is not None:
                 writer.close()
                 reader = writer = None
+            if rate:
+                due += connections / rate
         if writer is not None:
             writer.close()
 
-    await asyncio.gather(*(client() for _ in range(connections)))
+    await asyncio.gather(*(client(index) for index in range(connections)))
     errors = sum(statuses.values())
     figures = {"requests": len(latencies) + errors, "rps": round(answered / duration, 1), "errors": errors}
+    if rate:
+        figures["offered_rps"] = rate
     if statuses:
         figures["error_statuses"] = statuses
     if latencies:
@@ -704,6 +722,9 @@ def main() -> int:
     parser.add_argument("--users", type=int)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--rate", type=float, help="requests a second offered on a fixed schedule over the "
+                                                  "connections (open loop) instead of each connection's "
+                                                  "next request at once (closed loop, the default)")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
     parser.add_argument("--duration", type=float, help="seconds measured per endpoint (20; quick 3)")
     parser.add_argument("--warmup", type=float, help="seconds of load before measuring (5; quick 1)")
@@ -747,7 +768,7 @@ def main() -> int:
                "busy_space": meta["busy_space"], "deep_page": meta["deep_page"],
                "seed_s": meta.get("seed_s"), "reused_database": meta["reused"], "prepare_s": prepared_s,
                "search": meta["search"], "index_s": meta.get("index_s"),
-               "connections": args.connections, "workers": args.workers, "duration_s": duration, "warmup_s": warmup,
+               "connections": args.connections, "loop": f"open, {args.rate:g} req/s" if args.rate else "closed", "workers": args.workers, "duration_s": duration, "warmup_s": warmup,
                "target_p99_ms": TARGET_P99_MS, "endpoints": {}, "problems": []}
     missing = [name for name in wanted if name not in paths and name != "search"]
     if "search" in wanted and "search" not in paths:
@@ -776,7 +797,7 @@ def main() -> int:
                            duration=0.5))
             result = {"path": path}
             result |= run_async(load(port, cookie, next_path, expected, connections=args.connections,
-                                     warmup=warmup, duration=duration))
+                                     warmup=warmup, duration=duration, rate=args.rate))
             if single:
                 alone = run_async(load(port, cookie, next_path, expected, connections=1, warmup=0.2,
                                        duration=single))
@@ -785,9 +806,10 @@ def main() -> int:
             log(f"{name:>17}: {result['rps']:>7} req/s  p50 {result.get('p50_ms')} ms  p99 {result.get('p99_ms')} ms"
                 f"  errors {result['errors']}/{result['requests']}   one connection: p50 "
                 f"{result.get('one_connection', {}).get('p50_ms')} ms")
-            if result["errors"] * 2 > result["requests"]:
+            server_errors = sum(n for status, n in result.get("error_statuses", {}).items() if status[0] == "5")
+            if result["errors"] * 2 > result["requests"] or server_errors:
                 figures["problems"].append(f"{name}: {result['errors']} of {result['requests']} requests failed "
-                                           f"({result.get('error_statuses')})")
+                                           f"({result.get('error_statuses')}; see {data_dir / 'server.log'})")
     except RuntimeError as error:
         figures["problems"].append(str(error))
     finally:
