@@ -123,9 +123,9 @@ class SpaceViewer:
         if restriction is not None:
             if restriction.until is None:
                 return _("You can't post at the moment: a moderator has paused your posting. "
-                         "You can still read, and see why under My reports.")
+                         "You can still read, and see why under Moderation decisions.")
             return _("You can't post until %(date)s: a moderator has paused your posting. You can still "
-                     "read, and see why under My reports.") % {
+                     "read, and see why under Moderation decisions.") % {
                 "date": date_format(restriction.until, "j F Y, H:i")}
         if thread is not None and thread.is_locked and not self.is_moderator:
             return _("This thread is closed to new replies.")

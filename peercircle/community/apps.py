@@ -8,6 +8,9 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from peercircle.community import personal_data  # noqa: F401  (registers export and erasure)
+        from peercircle.community.content import register
+
+        register()
         from peercircle.community.notices import register_kinds
 
         register_kinds()

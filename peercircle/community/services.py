@@ -192,15 +192,23 @@ def _prepare(person, text: str, *, title: str = ""):
     return prepared
 
 
-def _initial_state(prepared) -> tuple[str, str]:
+def _initial_state(prepared, space: Space) -> tuple[str, str]:
     """Words that give the means or method of self-harm wait for a moderator, and the author is
-    told why; everything else (including someone saying they are struggling) is seen at once."""
+    told why; so do contact details and dosing advice where the hosting organization asks it
+    (safety.boundaries). Everything else — including someone saying they are struggling — is
+    seen at once."""
+    from peercircle.safety.boundaries import boundary_holds, hold_reason
+
     if "method_details" in prepared.flags:
         return PostState.PENDING, _(
             "Your post is waiting for a moderator because it seems to describe ways or means of "
             "hurting yourself, which could put other readers at risk. A moderator will read it soon; "
             "you can edit it in the meantime. If you are struggling right now, please reach out — "
             "the Need help now? page has people you can talk to.")
+    organization_id = space.organization_id or (space.group.organization_id if space.group_id else None)
+    held = boundary_holds(organization_id=organization_id, flags=prepared.flags)
+    if held:
+        return PostState.PENDING, hold_reason(held)
     return PostState.VISIBLE, ""
 
 
@@ -230,7 +238,7 @@ def thread_create(*, person, space: Space, title: str, text: str, content_warnin
         raise CommunityError(_("Please keep the title under %(max)s characters.") % {"max": TITLE_MAX})
     warnings = _clean_warnings(content_warnings)
     prepared = _prepare(person, text, title=title)
-    state, reason = _initial_state(prepared)
+    state, reason = _initial_state(prepared, space)
     now = timezone.now()
     with transaction.atomic():
         pseudonym = _identity(person, space, anonymous)
@@ -258,7 +266,7 @@ def post_create(*, person, thread: Thread, text: str, content_warnings=(), anony
                                  or quote_of.state != PostState.VISIBLE):
         quote_of = None
     prepared = _prepare(person, text)
-    state, reason = _initial_state(prepared)
+    state, reason = _initial_state(prepared, space)
     now = timezone.now()
     with transaction.atomic():
         locked = Thread.objects.select_for_update().get(pk=thread.pk)
@@ -314,7 +322,7 @@ def post_edit(*, person, post: Post, text: str, content_warnings=None, note: str
         post.edited_at, post.edit_count = now, post.edit_count + 1
         fields = ["source", "html", "content_warnings", "edited_at", "edit_count"]
         if not as_moderator:
-            state, reason = _initial_state(prepared)
+            state, reason = _initial_state(prepared, thread.space)
             if state == PostState.PENDING and post.state == PostState.VISIBLE:
                 _set_state(post, state, reason=reason, by=None, now=now)
                 fields += ["state", "state_reason", "state_changed_at", "state_changed_by"]

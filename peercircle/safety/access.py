@@ -35,9 +35,25 @@ def can_report(reporter, subject) -> bool:
     return shares_organization(reporter, subject) or is_connected(reporter, subject)
 
 
-def can_act_on(moderator, subject, organization_id: int | None) -> bool:
-    """A moderator acts on people of the organization they moderate (staff anywhere)."""
-    if not is_moderator_of(moderator, organization_id) or moderator.pk == subject.pk:
+def can_report_content(reporter, target) -> bool:
+    """Anyone who can see a post or message, and didn't write it, may report it."""
+    from peercircle.safety.content import content_kind
+
+    kind = content_kind(target)
+    return bool(reporter.is_authenticated and kind is not None and kind.can_report(reporter, target))
+
+
+def can_act_on(moderator, subject, organization_id: int | None, content=None) -> bool:
+    """A moderator acts on people of the organization they moderate (staff anywhere), and on
+    the author of content written where they moderate (a forum space they moderate)."""
+    from peercircle.safety.content import content_kind
+
+    if not moderator.is_authenticated or moderator.pk == subject.pk:
+        return False
+    kind = content_kind(content)
+    if kind is not None and kind.can_moderate(moderator, content):
+        return True
+    if not is_moderator_of(moderator, organization_id):
         return False
     if moderator.is_staff or moderator.is_superuser:
         return True

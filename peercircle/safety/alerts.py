@@ -72,8 +72,13 @@ def on_duty_moderators(organization: Organization | None) -> list:
 
 
 def _organization_for(*, author, target) -> Organization | None:
+    from peercircle.safety.content import content_kind
+
     if isinstance(target, Organization):
         return target
+    kind = content_kind(target)
+    if kind is not None and kind.organization_id(target):
+        return Organization.objects.filter(pk=kind.organization_id(target)).first()
     organization_id = getattr(target, "organization_id", None)
     if organization_id:
         return Organization.objects.filter(pk=organization_id).first()

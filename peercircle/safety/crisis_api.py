@@ -191,3 +191,26 @@ def org_line_delete(request, slug: str, line_id: int):
     line = get_object_or_404(CrisisLine, pk=line_id, organization=org)
     crisis_line_delete(actor=request.auth, line=line)
     return {"detail": "Removed."}
+
+
+class BoundariesSchema(Schema):
+    hold_contact_details: bool
+    hold_dosing_advice: bool
+
+
+@router.get("/organizations/{slug}/boundaries", response={200: BoundariesSchema, 404: Message},
+            summary="Which words wait for a moderator in the organization's messages and spaces (organization admins)")
+def boundaries(request, slug: str):
+    from peercircle.safety.boundaries import boundary_settings_for
+
+    current = boundary_settings_for(_admin_org(request, slug).pk)
+    return {"hold_contact_details": current.hold_contact_details, "hold_dosing_advice": current.hold_dosing_advice}
+
+
+@router.put("/organizations/{slug}/boundaries", response={200: BoundariesSchema, 404: Message},
+            summary="Change the organization's boundary checks (organization admins)")
+def boundaries_replace(request, slug: str, payload: BoundariesSchema):
+    from peercircle.safety.boundaries import boundary_settings_update
+
+    current = boundary_settings_update(actor=request.auth, organization=_admin_org(request, slug), **payload.dict())
+    return {"hold_contact_details": current.hold_contact_details, "hold_dosing_advice": current.hold_dosing_advice}

@@ -85,7 +85,10 @@ def report_create(*, reporter, subject, reason: str, details: str = "", target=N
     from peercircle.core.ratelimit import rate_limit_hit
     from peercircle.core.text import after_store, prepare_user_text
 
-    if not access.can_report(reporter, subject):
+    if target is not None:
+        if not access.can_report_content(reporter, target):
+            raise ModerationError(_("You can't report this."))
+    elif not access.can_report(reporter, subject):
         raise ModerationError(_("You can't report this person."))
     if reason not in ReportReason.values:
         raise ModerationError(_("Choose what the report is about."))
@@ -93,8 +96,13 @@ def report_create(*, reporter, subject, reason: str, details: str = "", target=N
         raise ModerationError(_("You've sent a lot of reports today. If someone is in danger now, call your local "
                                 "emergency number; otherwise please try again tomorrow."))
     prepared = prepare_user_text(text=details, lang=reporter.language, markdown=False, max_length=2000)
+    from peercircle.safety.content import content_kind
+
+    kind = content_kind(target)
+    organization_id = (kind.organization_id(target) if kind is not None else None) or \
+        _shared_organization(reporter, subject)
     report = Report.objects.create(
-        reporter=reporter, subject=subject, organization_id=_shared_organization(reporter, subject), reason=reason,
+        reporter=reporter, subject=subject, organization_id=organization_id, reason=reason,
         details=prepared.source,
         target_type=ContentType.objects.get_for_model(target) if target is not None else None,
         target_id=str(target.pk) if target is not None else "")
@@ -125,7 +133,8 @@ def report_resolve(*, moderator, report: Report, outcome: str, note: str = "", a
         raise ModerationError(_("To act on the account, choose “We took action”."))
     if action_kind and report.subject is not None:
         moderation_action_create(moderator=moderator, subject=report.subject, organization=report.organization,
-                                 kind=action_kind, reason=action_reason, days=days, report=report)
+                                 kind=action_kind, reason=action_reason, days=days, report=report,
+                                 content=report.target)
     report.status, report.moderator_note = outcome, _clean(note, moderator)
     report.handled_by, report.handled_at = moderator, timezone.now()
     report.save()
@@ -143,10 +152,11 @@ def report_resolve(*, moderator, report: Report, outcome: str, note: str = "", a
 
 @transaction.atomic
 def moderation_action_create(*, moderator, subject, organization, kind: str, reason: str, days: int | None = None,
-                             report: Report | None = None) -> ModerationAction:
-    """Warn, mute, suspend or ban, with the reason the person will read and can appeal."""
+                             report: Report | None = None, content=None) -> ModerationAction:
+    """Warn, mute, suspend or ban, with the reason the person will read and can appeal.
+    `content`: the post or message that led to it, when the moderator acts from it."""
     organization_id = getattr(organization, "pk", organization)
-    if not access.can_act_on(moderator, subject, organization_id):
+    if not access.can_act_on(moderator, subject, organization_id, content=content):
         raise ModerationError(_("That isn't available any more."))
     if kind not in ActionKind.values:
         raise ModerationError(_("Choose an action."))

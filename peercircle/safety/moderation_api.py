@@ -11,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from peercircle.accounts.access import name_for
 from peercircle.safety import access
 from peercircle.safety.models import Appeal, AppealStatus, ModerationAction, Report, ReportStatus
 from peercircle.safety.moderation import (
@@ -20,6 +19,7 @@ from peercircle.safety.moderation import (
     report_create,
     report_resolve,
 )
+from peercircle.safety.selectors import report_subject_name
 
 router = Router(tags=["moderation"])
 
@@ -88,7 +88,7 @@ class ReviewIn(Schema):
 
 def _report_out(viewer, report: Report) -> dict:
     return {"id": report.pk, "reason": report.reason, "details": report.details, "status": report.status,
-            "person_name": name_for(viewer, report.subject) if report.subject else "",
+            "person_name": report_subject_name(viewer, report) if report.subject else "",
             "organization": report.organization.slug if report.organization else None,
             "created_at": report.created_at}
 

@@ -29,6 +29,7 @@ from peercircle.safety.moderation import (
     report_create,
     report_resolve,
 )
+from peercircle.safety.selectors import content_context, report_subject_name
 
 
 def _moderator_scope(user) -> Q:
@@ -109,7 +110,7 @@ def queue(request):
                .exclude(action__moderator=request.user).select_related("action", "action__subject__profile"))
     reports = list(reports.order_by("created_at")[:200])
     for report in reports:
-        report.subject_name = name_for(request.user, report.subject) if report.subject else _("Former member")
+        report.subject_name = report_subject_name(request.user, report)
     return render(request, "safety/queue.html", {
         "reports": reports, "appeals": appeals, "status": status, "reason": reason, "older": older,
         "statuses": ReportStatus.choices, "reasons": ReportReason.choices})
@@ -133,9 +134,11 @@ def report_detail(request, pk: int):
             return redirect("safety:queue")
     history = (ModerationAction.objects.filter(subject=report.subject).order_by("-created_at")[:20]
                if report.subject else [])
+    content = content_context(report.target, request.user) if report.target_id else None
     return render(request, "safety/report_detail.html", {
-        "report": report, "form": form, "history": history,
-        "subject_name": name_for(request.user, report.subject) if report.subject else _("Former member")})
+        "report": report, "form": form, "history": history, "content": content,
+        "subject_name": report_subject_name(request.user, report)})
+
 
 
 @login_required

@@ -31,7 +31,7 @@ from peercircle.safety.alerts import (
     safety_alert_note_add,
 )
 from peercircle.safety.models import AlertLevel, AlertOutcome, AlertStatus
-from peercircle.safety.selectors import context_label, filtered_alerts
+from peercircle.safety.selectors import content_context, context_label, filtered_alerts
 
 LIST_SIZE = 100
 def minutes_label(minutes: float | None) -> str:
@@ -74,6 +74,7 @@ def _detail_context(request, alert) -> dict:
         "alert": alert, "context_label": context_label(alert.context),
         "notes": alert.notes.select_related("author__profile", "about_user__profile"),
         "outcomes": AlertOutcome.choices, "crisis_plan": crisis_plan_for_alert(request.user, alert),
+        "content": None if alert.confidential else content_context(alert.target, request.user),
     }
 
 

@@ -11,6 +11,7 @@ from peercircle.safety.models.alerts import (
     SafetyAlert,
 )
 from peercircle.safety.models.blocks import Block
+from peercircle.safety.models.boundaries import BoundarySettings
 from peercircle.safety.models.crisis import CrisisLine, CrisisPlan
 from peercircle.safety.models.events import ScreeningEvent
 from peercircle.safety.models.moderation import (
@@ -24,5 +25,5 @@ from peercircle.safety.models.moderation import (
 )
 
 __all__ = ["ActionKind", "AlertLevel", "AlertNote", "AlertOutcome", "AlertPage", "AlertStatus", "Appeal",
-           "AppealStatus", "Block", "CrisisLine", "CrisisPlan", "ModerationAction", "Report", "ReportReason",
+           "AppealStatus", "Block", "BoundarySettings", "CrisisLine", "CrisisPlan", "ModerationAction", "Report", "ReportReason",
            "ReportStatus", "RotaEntry", "SafetyAlert", "ScreeningEvent"]
