@@ -189,6 +189,27 @@ def post_for(user, post_id: int):
     return post, viewer
 
 
+def spaces_manageable_organizations(user):
+    """Organizations whose spaces this person may create and change: as its admin or moderator."""
+    from peercircle.organizations.models import Organization
+
+    if not _active(user):
+        return Organization.objects.none()
+    if user.is_staff or user.is_superuser:
+        return Organization.objects.filter(is_active=True).order_by("name")
+    ids = Membership.objects.active().filter(user=user, role__in=[Role.ORG_ADMIN, Role.MODERATOR]) \
+        .values("organization_id")
+    return Organization.objects.filter(pk__in=ids).order_by("name")
+
+
+def can_manage_space(user, space: Space) -> bool:
+    """Topic and organization spaces are managed by their organization's admins and moderators;
+    a group's space by the group's facilitators (its rules are the group agreement)."""
+    if space.group_id:
+        return SpaceViewer(user, space).is_moderator
+    return spaces_manageable_organizations(user).filter(pk=space.organization_id).exists()
+
+
 def can_edit_post(user, post) -> bool:
     """Authors edit their own posts while they can post; moderators edit with a note."""
     return (post.author_id == user.pk and post.state != PostState.REMOVED)

@@ -209,3 +209,74 @@ def split(request, thread_id: int, payload: SplitIn):
     if post is None:
         raise CommunityError(_("There is no reply with that number in this thread."))
     return Status(201, _thread_out(thread_split(moderator=request.auth, post=post, title=payload.title)))
+
+
+class SpaceIn(Schema):
+    organization: str
+    name: str
+    kind: Literal["topic", "organization"]
+    rules: str
+    description: str = ""
+    allow_anonymous: bool = False
+    experiences: list[str] = []
+
+
+class SpaceChangeIn(Schema):
+    name: str | None = None
+    description: str | None = None
+    rules: str | None = None
+    allow_anonymous: bool | None = None
+    is_archived: bool | None = None
+    experiences: list[str] | None = None
+
+
+class ManagedSpaceOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    organization: str
+    description: str
+    rules: str
+    rules_version: int
+    allow_anonymous: bool
+    is_archived: bool
+    experiences: list[str]
+
+
+def _space_out(space) -> dict:
+    return {"slug": space.slug, "name": space.name, "kind": space.kind, "organization": space.organization.slug,
+            "description": space.description, "rules": space.rules, "rules_version": space.rules_version,
+            "allow_anonymous": space.allow_anonymous, "is_archived": space.is_archived,
+            "experiences": list(space.experiences.values_list("code", flat=True))}
+
+
+@router.post("/community/manage/spaces", response={201: ManagedSpaceOut},
+             summary="Open a space for an organization (its admins and moderators)")
+def space_open(request, payload: SpaceIn):
+    from peercircle.community.access import spaces_manageable_organizations
+    from peercircle.community.services import space_create
+
+    organization = spaces_manageable_organizations(request.auth).filter(slug=payload.organization).first()
+    if organization is None:
+        raise Http404
+    space = space_create(actor=request.auth, name=payload.name, kind=payload.kind, organization=organization,
+                         rules=payload.rules, description=payload.description,
+                         allow_anonymous=payload.allow_anonymous, experience_codes=payload.experiences)
+    return Status(201, _space_out(space))
+
+
+@router.patch("/community/manage/spaces/{slug}", response=ManagedSpaceOut,
+              summary="Change a space; new rules are accepted again by members before they next post")
+def space_change(request, slug: str, payload: SpaceChangeIn):
+    from peercircle.community.access import can_manage_space
+    from peercircle.community.services import space_rules_update, space_update
+
+    space = Space.objects.select_related("organization").filter(slug=slug, group__isnull=True).first()
+    if space is None or not can_manage_space(request.auth, space):
+        raise Http404
+    space_update(actor=request.auth, space=space, name=payload.name, description=payload.description,
+                 allow_anonymous=payload.allow_anonymous, is_archived=payload.is_archived,
+                 experience_codes=payload.experiences)
+    if payload.rules is not None:
+        space_rules_update(actor=request.auth, space=space, rules=payload.rules)
+    return _space_out(space)

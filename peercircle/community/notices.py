@@ -47,24 +47,31 @@ def post_published(*, post) -> None:
     transaction.on_commit(lambda: post_notify.enqueue(post_id))
 
 
-def _mentioned(post, space, viewer_for) -> set[int]:
+def _compact(field: str):
+    from django.db.models import Value
+    from django.db.models.functions import Lower, Replace
+
+    return Replace(Lower(field), Value(" "), Value(""))
+
+
+def _mentioned(post, space) -> set[int]:
+    """People a post names as "@Name" (display name or, in this space, pseudonym, without
+    spaces, any case). A name that fits more than one person tells nobody rather than the
+    wrong person; whoever is told must still be able to read the post (checked by the caller)."""
     from peercircle.accounts.models import Profile
     from peercircle.community.models import Pseudonym
     from peercircle.community.services import MENTION as MENTION_PATTERN
 
     handles = {handle.rstrip(".-").lower() for handle in MENTION_PATTERN.findall(post.source)}
-    if not handles:
-        return set()
     found: set[int] = set()
     for handle in list(handles)[:10]:
-        candidates = {pseudonym.person_id for pseudonym in Pseudonym.objects.filter(space=space)
-                      if pseudonym.name.replace(" ", "").lower() == handle}
+        candidates = set(Pseudonym.objects.filter(space=space).annotate(compact=_compact("name"))
+                         .filter(compact=handle).values_list("person_id", flat=True)[:2])
         if not candidates:
-            first = handle[:1]
-            candidates = {profile.user_id for profile in
-                          Profile.objects.filter(display_name__istartswith=first).only("user_id", "display_name")[:2000]
-                          if profile.display_name.replace(" ", "").lower() == handle}
-        if len(candidates) == 1:  # an ambiguous name tells nobody rather than the wrong person
+            candidates = set(Profile.objects.filter(display_name__istartswith=handle[:1])
+                             .annotate(compact=_compact("display_name")).filter(compact=handle)
+                             .values_list("user_id", flat=True)[:2])
+        if len(candidates) == 1:
             found |= candidates
     return found
 
@@ -83,7 +90,7 @@ def post_notify(post_id: int) -> int:
     thread, space = post.thread, post.thread.space
     name, title = shown_name(post), thread.title
     followers = set(ThreadFollow.objects.filter(thread=thread).values_list("person_id", flat=True))
-    mentioned = _mentioned(post, space, SpaceViewer)
+    mentioned = _mentioned(post, space)
     sent = 0
     people = get_user_model().objects.filter(pk__in=(followers | mentioned) - {post.author_id}, is_active=True)
     for person in people:

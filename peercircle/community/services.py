@@ -45,8 +45,12 @@ class CommunityError(UserFacingError):
 
 def space_create(*, actor, name: str, kind: str, rules: str, description: str = "", organization=None,
                  group=None, allow_anonymous: bool = False, experience_codes=(), slug: str = "") -> Space:
+    from peercircle.community.access import spaces_manageable_organizations
     from peercircle.experiences.models import TaxonomyNode
 
+    if kind != SpaceKind.GROUP and not spaces_manageable_organizations(actor).filter(
+            pk=getattr(organization, "pk", None)).exists():
+        raise CommunityError(_("Only an organization's admins and moderators can open spaces for it."))
     name = clean_plain(name, max_length=120)
     if not name:
         raise CommunityError(_("Please give the space a name."))
@@ -75,17 +79,14 @@ def space_create(*, actor, name: str, kind: str, rules: str, description: str = 
 
 def space_for_group(*, group) -> Space:
     """The group's private space, made the first time someone opens it."""
-    from peercircle.groups.agreement import agreement_for
+    from peercircle.groups.agreement import default_agreement
 
     space = Space.objects.filter(group=group).first()
     if space is not None:
         return space
     rules = _("This space is for members of %(group)s only. The group agreement applies here too:") % {
         "group": group.name}
-    try:
-        agreement = agreement_for(group)
-    except Exception:  # an agreement that cannot be read must not stop the space opening
-        agreement = ""
+    agreement = group.agreement or default_agreement(group.languages[0] if group.languages else None)
     with transaction.atomic():
         space, _created = Space.objects.get_or_create(group=group, defaults={
             "name": group.name, "slug": unique_slug(Space.objects.all(), f"group-{group.slug}", fallback="group-space"), "kind": SpaceKind.GROUP,
@@ -95,8 +96,48 @@ def space_for_group(*, group) -> Space:
     return space
 
 
+def space_update(*, actor, space: Space, name: str | None = None, description: str | None = None,
+                 allow_anonymous: bool | None = None, is_archived: bool | None = None,
+                 experience_codes=None) -> Space:
+    """Change a space's name, description, pseudonyms, archive state or experiences (rules have
+    their own service: members accept new rules again)."""
+    from peercircle.community.access import can_manage_space
+    from peercircle.experiences.models import TaxonomyNode
+
+    if not can_manage_space(actor, space):
+        raise CommunityError(_("Only the space's organization admins and moderators can change it."))
+    fields = []
+    if name is not None:
+        name = clean_plain(name, max_length=120)
+        if not name:
+            raise CommunityError(_("Please give the space a name."))
+        space.name = name
+        fields.append("name")
+    if description is not None:
+        space.description = clean_plain(description, max_length=2000)
+        space.description_html = render_markdown(space.description)
+        fields += ["description", "description_html"]
+    if allow_anonymous is not None:
+        space.allow_anonymous = bool(allow_anonymous)
+        fields.append("allow_anonymous")
+    if is_archived is not None:
+        space.is_archived = bool(is_archived)
+        fields.append("is_archived")
+    with transaction.atomic():
+        if fields:
+            space.save(update_fields=[*fields, "updated_at"])
+        if experience_codes is not None:
+            space.experiences.set(TaxonomyNode.objects.filter(code__in=list(experience_codes)))
+        audit_record(actor=actor, action="space.update", target=space, organization=space.organization,
+                     data={"fields": fields + (["experiences"] if experience_codes is not None else [])},
+                     is_staff_action=True)
+    return space
+
+
 def space_rules_update(*, actor, space: Space, rules: str) -> Space:
-    if not SpaceViewer(actor, space).is_moderator:
+    from peercircle.community.access import can_manage_space
+
+    if not (can_manage_space(actor, space) or SpaceViewer(actor, space).is_moderator):
         raise CommunityError(_("Only the space's moderators can change its rules."))
     rules = clean_plain(rules, max_length=4000)
     if not rules:

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from peercircle.core import demo_data as data
 from peercircle.core.demo_data import DEMO_DOMAIN, DEMO_PASSWORD, DEMO_TOTP_SECRET
+from peercircle.core.demo_forums import ensure_forums
 from peercircle.core.demo_matching import ensure_matching
 from peercircle.core.demo_safety import ensure_safety
 from peercircle.core.errors import UserFacingError
@@ -433,6 +434,7 @@ def demo_build(*, members: int = 500, log: Callable[[str], None] = lambda messag
     _ensure_places_and_suggestions()
     ensure_matching(people, organizations, log)
     ensure_safety(log)
+    ensure_forums(log)
     after = demo_counts()
     return DemoResult(
         created={key: after[key] - before.get(key, 0) for key in after},

@@ -21,7 +21,7 @@ METHOD = re.compile("|".join([
     r"\blethal (?:dose|amount|quantity)\b",
     r"\bdosis (?:letal|mortal)\b",
     rf"\benough {_PILLS}?\s*(?:\w+\s){{0,3}}to {_DIE}\b",
-    rf"\bhow (?:many|much)\b.{{0,40}}\bto {_DIE}\b",
+    rf"\bhow (?:many|much)\b.{{0,60}}\bto {_DIE}\b",
     rf"\b\d+\s*{_PILLS}\b.{{0,40}}\b(?:will|would|should|to|is enough to|are enough to|para) {_DIE}\b",
     rf"\b(?:best|easiest|quickest|fastest|surest|painless|least painful|cleanest) (?:way|method|ways|methods) (?:to|of) {_DIE}\b",
     r"\b(?:how to|way to) (?:tie a noose|hang (?:myself|yourself|oneself))\b",
