@@ -45,6 +45,7 @@ def invalid(request, exc):
 def _mount():
     from peercircle.accounts.api import router as accounts_router
     from peercircle.community.moderation_api import router as community_moderation_router
+    from peercircle.community.story_api import router as stories_router
     from peercircle.directory.api import router as directory_router
     from peercircle.directory.imports.api import router as imports_router
     from peercircle.experiences.api import router as experiences_router
@@ -70,6 +71,7 @@ def _mount():
     api.add_router("/", safety_alerts_router)
     api.add_router("/", crisis_router)
     api.add_router("/", community_moderation_router)
+    api.add_router("/", stories_router)
 
 
 _mount()

@@ -230,3 +230,45 @@ def story_submission_organizations(user):
     if not _active(user):
         return Organization.objects.none()
     return Organization.objects.filter(pk__in=_organization_ids(user)).order_by("name")
+
+
+# --- Stories of hope -----------------------------------------------------------------------
+
+def may_review_story(user, story) -> bool:
+    """A moderator of the organization the story was sent to — never for their own story."""
+    from peercircle.community.models import Story
+
+    if not _active(user) or story.author_id == user.pk:
+        return False
+    return Story.objects.filter(stories_moderated_q(user), pk=story.pk).exists()
+
+
+def story_for(user, story_id: int):
+    """A story as this person may read it: published ones for everyone (signed out too);
+    otherwise only its author and its organization's moderators. Anything else is 404."""
+    from peercircle.community.models import Story, StoryStatus
+
+    story = (Story.objects.select_related("organization").prefetch_related("experiences")
+             .filter(pk=story_id).first())
+    if story is None:
+        raise Http404
+    if story.status == StoryStatus.PUBLISHED:
+        return story
+    if _active(user) and (story.author_id == user.pk
+                          or Story.objects.filter(stories_moderated_q(user), pk=story.pk).exists()):
+        return story
+    raise Http404
+
+
+def reviewable_stories_q(user) -> Q:
+    """Stories this person may review: their organizations' stories, not their own."""
+    if not _active(user):
+        return Q(pk__in=[])
+    return stories_moderated_q(user) & ~Q(author_id=user.pk)
+
+
+def may_review_stories(user) -> bool:
+    """Whether the review queue is for this person at all (moderators and staff)."""
+    if not _active(user):
+        return False
+    return bool(user.is_staff or user.is_superuser or _moderated_organization_ids(user))

@@ -9,6 +9,7 @@ from peercircle.community.models import (
     CONTENT_WARNING_CODES,
     Post,
     PostState,
+    Pseudonym,
     Reaction,
     ReadingPreference,
     Space,
@@ -113,14 +114,7 @@ def post_page(viewer: SpaceViewer, thread: Thread, page=1, per_page: int = POSTS
     mine = {}
     for post_id, kind in Reaction.objects.filter(post_id__in=ids, person=user).values_list("post_id", "kind"):
         mine.setdefault(post_id, set()).add(kind)
-    names: dict[int, dict] = {}
-    own_ids = [post.pk for post in posts if post.author_id == user.pk]
-    if own_ids:
-        for reaction in (Reaction.objects.filter(post_id__in=own_ids).select_related("person", "person__profile")
-                         .order_by("created_at")):
-            person = reaction.person
-            label = person.profile.display_name if hasattr(person, "profile") and not person.is_deleted else "—"
-            names.setdefault(reaction.post_id, {}).setdefault(reaction.kind, []).append(label)
+    names = reaction_names([post.pk for post in posts if post.author_id == user.pk], thread.space)
     collapse = collapse_set(user)
     shown = []
     for post in posts:
@@ -135,6 +129,33 @@ def post_page(viewer: SpaceViewer, thread: Thread, page=1, per_page: int = POSTS
         shown.append(ShownPost(post=post, collapsed=bool(set(post.content_warnings) & collapse),
                                my_reactions=mine.get(post.pk, set()), reacted_by=names.get(post.pk, {})))
     return Page(items=shown, number=number, pages=pages, total=total)
+
+
+def reaction_names(post_ids, space: Space) -> dict[int, dict[str, list[str]]]:
+    """Who reacted to these posts, by kind: for the posts' author only. Where members may post
+    under a pseudonym, a reaction names the person by their pseudonym in the space (or "A member"),
+    never by their account's name, so a reaction can't tie a pseudonym to the person behind it."""
+    from django.utils.translation import gettext as _
+
+    names: dict[int, dict[str, list[str]]] = {}
+    if not post_ids:
+        return names
+    reactions = list(Reaction.objects.filter(post_id__in=post_ids).select_related("person", "person__profile")
+                     .order_by("created_at"))
+    pseudonyms = {}
+    if space.allow_anonymous and reactions:
+        pseudonyms = dict(Pseudonym.objects.filter(space=space, person_id__in={r.person_id for r in reactions})
+                          .values_list("person_id", "name"))
+    for reaction in reactions:
+        person = reaction.person
+        if space.allow_anonymous:
+            label = pseudonyms.get(person.pk) or _("A member")
+        elif hasattr(person, "profile") and not person.is_deleted:
+            label = person.profile.display_name
+        else:
+            label = "—"
+        names.setdefault(reaction.post_id, {}).setdefault(reaction.kind, []).append(label)
+    return names
 
 
 def is_following(user, thread: Thread) -> bool:

@@ -22,6 +22,7 @@ from peercircle.core.demo_data import DEMO_DOMAIN, DEMO_PASSWORD, DEMO_TOTP_SECR
 from peercircle.core.demo_forums import ensure_forums
 from peercircle.core.demo_matching import ensure_matching
 from peercircle.core.demo_safety import ensure_safety
+from peercircle.core.demo_stories import demo_stories
 from peercircle.core.errors import UserFacingError
 
 SEED = 2026
@@ -342,6 +343,7 @@ def demo_counts() -> dict[str, int]:
     from allauth.mfa.models import Authenticator
 
     from peercircle.accounts.models import Consent, User
+    from peercircle.community.models import Story
     from peercircle.experiences.models import PersonCommunity, PersonExperience
     from peercircle.groups.models import GroupMembership, MeetingException, MeetingSeries
     from peercircle.matching.models import Match, SupporterProfile, SupportRequest
@@ -367,6 +369,7 @@ def demo_counts() -> dict[str, int]:
         "supporter profiles": SupporterProfile.objects.filter(user__in=demo_users).count(),
         "support requests": SupportRequest.objects.filter(user__in=demo_users).count(),
         "matches": Match.objects.filter(member__in=demo_users).count(),
+        "stories": Story.objects.filter(author__in=demo_users).count(),
     }
 
 
@@ -435,6 +438,7 @@ def demo_build(*, members: int = 500, log: Callable[[str], None] = lambda messag
     ensure_matching(people, organizations, log)
     ensure_safety(log)
     ensure_forums(log)
+    demo_stories(log)
     after = demo_counts()
     return DemoResult(
         created={key: after[key] - before.get(key, 0) for key in after},

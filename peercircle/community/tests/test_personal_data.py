@@ -13,7 +13,7 @@ def test_export_lists_posts_and_pseudonyms(member, member_client, topic_space, a
     import json
 
     data = json.loads(b"".join(response.streaming_content) if response.streaming else response.content)
-    found = data["community"] if "community" in data else data["apps"]["community"]  # noqa: SIM401
+    found = data["community"]
     assert found["posts"][0]["text"] == "Can't sleep." and found["pseudonyms"][0]["name"]
 
 
