@@ -841,9 +841,10 @@ def main() -> int:
                                        duration=single))
                 result["one_connection"] = {key: alone.get(key) for key in ("rps", "p50_ms", "p99_ms", "errors")}
             figures["endpoints"][name] = result
+            alone = result.get("one_connection")
             log(f"{name:>17}: {result['rps']:>7} req/s  p50 {result.get('p50_ms')} ms  p99 {result.get('p99_ms')} ms"
-                f"  errors {result['errors']}/{result['requests']}   one connection: p50 "
-                f"{result.get('one_connection', {}).get('p50_ms')} ms")
+                f"  errors {result['errors']}/{result['requests']}"
+                + (f"   one connection: p50 {alone.get('p50_ms')} ms" if alone else ""))
             server_errors = sum(n for status, n in result.get("error_statuses", {}).items() if status[0] == "5")
             if not result["requests"] or result["errors"] * 2 > result["requests"] or server_errors:
                 figures["problems"].append(f"{name}: {result['errors']} of {result['requests']} requests failed "
