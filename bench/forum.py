@@ -208,42 +208,29 @@ def paragraphs(rng: random.Random, count: int) -> list[tuple[str, str]]:
     return made
 
 
-def seed(*, threads: int, posts: int, users: int, seed_value: int) -> dict:
-    """Everything the pages read, inserted in bulk. Returns what was made."""
+def seed_people_and_spaces(rng: random.Random, users: int) -> tuple[list[int], list]:
+    """The organization, its members (the bench member first) with what a signed-up account has
+    (profile, verified address, agreements), and the spaces, whose rules the bench member accepted."""
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
-    from django.db import connection, transaction
-    from django.utils import timezone
+    from django.db import transaction
 
     from peercircle.accounts.gate import required_document_ids
     from peercircle.accounts.models import Consent, Profile, User
-    from peercircle.community.models import (
-        Post,
-        PostState,
-        Pseudonym,
-        Reaction,
-        RulesAcceptance,
-        Space,
-        Thread,
-        ThreadFollow,
-    )
+    from peercircle.community.models import RulesAcceptance, Space
     from peercircle.core.text import render_markdown
     from peercircle.organizations.models import Membership, Organization
 
-    rng = random.Random(seed_value)
-    now = timezone.now()
     with transaction.atomic():
         organization = Organization.objects.create(name="Bench Peer Network", slug="bench-peer-network",
                                                    kind="peer_run", country="GB", timezone="Europe/London")
         unusable = make_password(None)
-        people = [User(email=BENCH_EMAIL, password=unusable, language="en")] + [
+        people = User.objects.bulk_create([User(email=BENCH_EMAIL, password=unusable, language="en")] + [
             User(email=f"bench-{n}@example.org", password=unusable, language="es" if n % 5 == 0 else "en")
-            for n in range(1, users)]
-        people = User.objects.bulk_create(people)
+            for n in range(1, users)])
         Profile.objects.bulk_create([
-            Profile(user=person, display_name=f"{NAMES[n % len(NAMES)]} {n}",
-                    bio=rng.choice(SENTENCES), bio_html=f"<p>{rng.choice(SENTENCES)}</p>",
-                    languages=[person.language], timezone="Europe/London")
+            Profile(user=person, display_name=f"{NAMES[n % len(NAMES)]} {n}", bio=rng.choice(SENTENCES),
+                    bio_html=f"<p>{rng.choice(SENTENCES)}</p>", languages=[person.language], timezone="Europe/London")
             for n, person in enumerate(people)])
         EmailAddress.objects.bulk_create([EmailAddress(user=person, email=person.email, verified=True, primary=True)
                                           for person in people])
@@ -260,133 +247,165 @@ def seed(*, threads: int, posts: int, users: int, seed_value: int) -> dict:
                   for n, (name, slug, kind, _share, anonymous) in enumerate(SPACES)]
         RulesAcceptance.objects.bulk_create([RulesAcceptance(space=space, person=people[0], version=1)
                                              for space in spaces])
+    return [person.pk for person in people], spaces
 
-    person_ids = [person.pk for person in people]
-    bench_id = person_ids[0]
-    # A few people write most posts; the bench member writes about 1 % of them.
-    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(person_ids))]
-    weights[0] = sum(weights[1:]) / 99
-    author_cumulative = list(accumulate(weights))
-    space_cumulative = list(accumulate(share for _n, _s, _k, share, _a in SPACES))
 
-    def author() -> int:
-        return person_ids[bisect(author_cumulative, rng.random() * author_cumulative[-1])]
+class Rows:
+    """The rows of one batch of threads, in the order the inserts take them."""
 
-    texts = paragraphs(rng, 400)
+    def __init__(self):
+        self.pseudonyms, self.threads, self.posts, self.reactions, self.follows = [], [], [], [], []
+
+
+class ForumWriter:
+    """Makes threads and their posts as rows, keeping the counts the services would keep."""
+
+    def __init__(self, rng: random.Random, person_ids: list[int], spaces: list, now):
+        self.rng, self.person_ids, self.spaces, self.now = rng, person_ids, spaces, now
+        # A few people write most posts; the bench member writes about 1 % of them.
+        weights = [1 / (rank + 1) ** 0.8 for rank in range(len(person_ids))]
+        weights[0] = sum(weights[1:]) / 99
+        self.author_cumulative = list(accumulate(weights))
+        self.space_cumulative = list(accumulate(share for _n, _s, _k, share, _a in SPACES))
+        self.texts = paragraphs(rng, 400)
+        self.pseudonym_ids: dict[tuple[int, int], int] = {}
+        self.pseudonym_names: dict[int, set] = {}
+        self.counts = {space.pk: {"threads": 0, "posts": 0, "last": None, "pinned": 0} for space in spaces}
+        self.post_id = 0
+
+    def author(self) -> int:
+        return self.person_ids[bisect(self.author_cumulative, self.rng.random() * self.author_cumulative[-1])]
+
+    def pseudonym(self, rows: Rows, space, person: int) -> int:
+        key = (space.pk, person)
+        if key not in self.pseudonym_ids:
+            names, rng = self.pseudonym_names.setdefault(space.pk, set()), self.rng
+            name = f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
+            while name in names:
+                name = f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {rng.randint(100, 999)}"
+            names.add(name)
+            self.pseudonym_ids[key] = len(self.pseudonym_ids) + 1
+            rows.pseudonyms.append((self.pseudonym_ids[key], space.pk, person, name, self.now))
+        return self.pseudonym_ids[key]
+
+    def times(self, length: int) -> list:
+        """When each post was written: the thread opened in the last two years, replies hours
+        apart (longer threads more spread out), squeezed to end before now."""
+        rng = self.rng
+        opened = self.now - timedelta(days=rng.uniform(0, 730))
+        gaps = [rng.expovariate(1 / (6 * 3600 if length > 59 else 3 * 3600)) for _ in range(length - 1)]
+        room = (self.now - opened).total_seconds() - 60
+        squeeze = min(1.0, room / sum(gaps)) if gaps else 1.0
+        times, at = [opened], opened
+        for gap in gaps:
+            at += timedelta(seconds=gap * squeeze)
+            times.append(at)
+        return times
+
+    def thread(self, rows: Rows, thread_id: int, length: int) -> None:
+        from peercircle.community.models import PostState
+
+        rng = self.rng
+        space = self.spaces[bisect(self.space_cumulative, rng.random() * self.space_cumulative[-1])]
+        counts = self.counts[space.pk]
+        times = self.times(length)
+        waiting = length == 1 and rng.random() < 0.01  # an opening post held for a moderator
+        opening_warnings = [rng.choice(WARNINGS)] if rng.random() < 0.1 else []  # the thread's too
+        opener = self.author()
+        opener_pseudonym = None
+        visible_replies, last_visible, numbered = 0, times[0], []
+        for number, written in enumerate(times, start=1):
+            self.post_id += 1
+            person = opener if number == 1 else self.author()
+            pseudonym = self.pseudonym(rows, space, person) if space.allow_anonymous and rng.random() < 0.08 else None
+            if number == 1:
+                state, opener_pseudonym = (PostState.PENDING if waiting else PostState.VISIBLE), pseudonym
+                warnings = opening_warnings
+            else:
+                roll = rng.random()
+                state = (PostState.HIDDEN if roll < 0.004 else PostState.REMOVED if roll < 0.006
+                         else PostState.PENDING if roll < 0.01 else PostState.VISIBLE)
+                warnings = [rng.choice(WARNINGS)] if rng.random() < 0.1 else []
+            reason = "" if state == PostState.VISIBLE else "A moderator is looking at this post."
+            chosen = rng.sample(self.texts, rng.choice((1, 1, 2, 3)))
+            source = "\n\n".join(text for text, _html in chosen)
+            html = "".join(rendered for _text, rendered in chosen)
+            if rng.random() < 0.002:
+                source, html = f"{source}\n\n{RARE_SENTENCE}", f"{html}<p>{RARE_SENTENCE}</p>\n"
+            quote = rng.choice(numbered) if number > 2 and rng.random() < 0.03 else None
+            reaction_counts = {}
+            if state == PostState.VISIBLE and rng.random() < 0.2:
+                for reactor in rng.sample(self.person_ids, rng.randint(1, 3)):
+                    kind = rng.choice(("me_too", "sending_support", "this_helped"))
+                    reaction_counts[kind] = reaction_counts.get(kind, 0) + 1
+                    rows.reactions.append((self.post_id, reactor, kind, written))
+            rows.posts.append((self.post_id, thread_id, number, person, pseudonym, source, html, warnings, quote,
+                               state, reason, written if reason else None, "none", [], written, reaction_counts))
+            numbered.append(self.post_id)
+            if state == PostState.VISIBLE:
+                counts["posts"] += 1
+                last_visible = written
+                visible_replies += number > 1
+        pinned = not waiting and counts["pinned"] < 2 and rng.random() < 0.01
+        counts["pinned"] += pinned
+        rows.threads.append((thread_id, space.pk, rng.choice(TITLES), opener, opener_pseudonym, times[0],
+                             PostState.PENDING if waiting else PostState.VISIBLE, opening_warnings, pinned,
+                             rng.random() < 0.005, visible_replies, last_visible, length))
+        rows.follows.append((thread_id, opener, times[0]))
+        if opener != self.person_ids[0] and rng.random() < 0.005:
+            rows.follows.append((thread_id, self.person_ids[0], times[0]))
+        if not waiting:
+            counts["threads"] += 1
+            counts["last"] = max(counts["last"] or last_visible, last_visible)
+
+
+def seed(*, threads: int, posts: int, users: int, seed_value: int) -> dict:
+    """Everything the pages read, inserted in bulk. Returns what was made."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from peercircle.community.models import Post, Pseudonym, Reaction, Space, Thread, ThreadFollow
+
+    rng = random.Random(seed_value)
+    person_ids, spaces = seed_people_and_spaces(rng, users)
+    writer = ForumWriter(rng, person_ids, spaces, timezone.now())
     lengths = thread_lengths(rng, threads, posts)
-    thread_insert = Inserter(Thread, ["id", "space_id", "title", "author_id", "pseudonym_id", "created_at", "state",
+    inserts = [
+        ("pseudonyms", Inserter(Pseudonym, ["id", "space_id", "person_id", "name", "created_at"])),
+        ("threads", Inserter(Thread, ["id", "space_id", "title", "author_id", "pseudonym_id", "created_at", "state",
                                       "content_warnings", "is_pinned", "is_locked", "reply_count", "last_post_at",
-                                      "last_post_number"])
-    post_insert = Inserter(Post, ["id", "thread_id", "number", "author_id", "pseudonym_id", "source", "html",
+                                      "last_post_number"])),
+        ("posts", Inserter(Post, ["id", "thread_id", "number", "author_id", "pseudonym_id", "source", "html",
                                   "content_warnings", "quote_of_id", "state", "state_reason", "state_changed_at",
-                                  "screening_level", "screening_categories", "created_at", "reaction_counts"])
-    reaction_insert = Inserter(Reaction, ["post_id", "person_id", "kind", "created_at"])
-    follow_insert = Inserter(ThreadFollow, ["thread_id", "person_id", "created_at"])
-    pseudonym_insert = Inserter(Pseudonym, ["id", "space_id", "person_id", "name", "created_at"])
-    pseudonyms: dict[tuple[int, int], int] = {}
-    taken: dict[int, set] = {}
-    counts = {space.pk: {"threads": 0, "posts": 0, "last": None} for space in spaces}
-    pinned = {space.pk: 0 for space in spaces}
+                                  "screening_level", "screening_categories", "created_at", "reaction_counts"])),
+        ("reactions", Inserter(Reaction, ["post_id", "person_id", "kind", "created_at"])),
+        ("follows", Inserter(ThreadFollow, ["thread_id", "person_id", "created_at"])),
+    ]
     made = {"reactions": 0, "follows": 0}
-    post_id = 0
     batch = 2000
     for start in range(0, threads, batch):
-        thread_rows, post_rows, reaction_rows, follow_rows, pseudonym_rows = [], [], [], [], []
+        rows = Rows()
         for thread_id in range(start + 1, min(start + batch, threads) + 1):
-            length = lengths[thread_id - 1]
-            space = spaces[bisect(space_cumulative, rng.random() * space_cumulative[-1])]
-            opened = now - timedelta(days=rng.uniform(0, 730))
-            gaps = [rng.expovariate(1 / (6 * 3600 if length > 59 else 3 * 3600)) for _ in range(length - 1)]
-            span = sum(gaps)
-            room = (now - opened).total_seconds() - 60
-            squeeze = min(1.0, room / span) if span else 1.0
-            times, at = [opened], opened
-            for gap in gaps:
-                at += timedelta(seconds=gap * squeeze)
-                times.append(at)
-            pending_thread = length == 1 and rng.random() < 0.01
-            thread_warnings = [rng.choice(WARNINGS)] if rng.random() < 0.1 else []
-            first_author = author()
-            visible_replies, last_visible = 0, opened
-            post_ids_so_far = []
-            for number in range(1, length + 1):
-                post_id += 1
-                person = first_author if number == 1 else author()
-                pseudonym_id = None
-                if space.allow_anonymous and rng.random() < 0.08:
-                    key = (space.pk, person)
-                    if key not in pseudonyms:
-                        names = taken.setdefault(space.pk, set())
-                        name = f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
-                        while name in names:
-                            name = f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {rng.randint(100, 999)}"
-                        names.add(name)
-                        pseudonyms[key] = len(pseudonyms) + 1
-                        pseudonym_rows.append((pseudonyms[key], space.pk, person, name, now))
-                    pseudonym_id = pseudonyms[key]
-                if number == 1:
-                    state = PostState.PENDING if pending_thread else PostState.VISIBLE
-                    thread_pseudonym, warnings = pseudonym_id, thread_warnings
-                else:
-                    roll = rng.random()
-                    state = (PostState.HIDDEN if roll < 0.004 else PostState.REMOVED if roll < 0.006
-                             else PostState.PENDING if roll < 0.01 else PostState.VISIBLE)
-                    warnings = [rng.choice(WARNINGS)] if rng.random() < 0.1 else []
-                reason = "" if state == PostState.VISIBLE else "A moderator is looking at this post."
-                chosen = rng.sample(texts, rng.choice((1, 1, 2, 3)))
-                source = "\n\n".join(text for text, _html in chosen)
-                html = "".join(rendered for _text, rendered in chosen)
-                if rng.random() < 0.002:
-                    source, html = f"{source}\n\n{RARE_SENTENCE}", f"{html}<p>{RARE_SENTENCE}</p>\n"
-                quote = (rng.choice(post_ids_so_far) if number > 2 and rng.random() < 0.03 else None)
-                reaction_counts = {}
-                if state == PostState.VISIBLE and rng.random() < 0.2:
-                    for reactor in rng.sample(person_ids, rng.randint(1, 3)):
-                        kind = rng.choice(("me_too", "sending_support", "this_helped"))
-                        reaction_counts[kind] = reaction_counts.get(kind, 0) + 1
-                        reaction_rows.append((post_id, reactor, kind, times[number - 1]))
-                post_rows.append((post_id, thread_id, number, person, pseudonym_id, source, html, warnings, quote,
-                                  state, reason, times[number - 1] if reason else None, "none", [],
-                                  times[number - 1], reaction_counts))
-                post_ids_so_far.append(post_id)
-                if state == PostState.VISIBLE:
-                    counts[space.pk]["posts"] += 1
-                    last_visible = times[number - 1]
-                    visible_replies += number > 1
-            is_pinned = not pending_thread and pinned[space.pk] < 2 and rng.random() < 0.01
-            pinned[space.pk] += is_pinned
-            thread_rows.append((thread_id, space.pk, rng.choice(TITLES), first_author, thread_pseudonym, opened,
-                                PostState.PENDING if pending_thread else PostState.VISIBLE, thread_warnings,
-                                is_pinned, rng.random() < 0.005, visible_replies, last_visible, length))
-            follow_rows.append((thread_id, first_author, opened))
-            if first_author != bench_id and rng.random() < 0.005:
-                follow_rows.append((thread_id, bench_id, opened))
-            if not pending_thread:
-                counts[space.pk]["threads"] += 1
-                if counts[space.pk]["last"] is None or last_visible > counts[space.pk]["last"]:
-                    counts[space.pk]["last"] = last_visible
+            writer.thread(rows, thread_id, lengths[thread_id - 1])
         with transaction.atomic():
-            pseudonym_insert.insert(pseudonym_rows)
-            thread_insert.insert(thread_rows)
-            post_insert.insert(post_rows)
-            reaction_insert.insert(reaction_rows)
-            follow_insert.insert(follow_rows)
-        made["reactions"] += len(reaction_rows)
-        made["follows"] += len(follow_rows)
+            for name, inserter in inserts:
+                inserter.insert(getattr(rows, name))
+        made["reactions"] += len(rows.reactions)
+        made["follows"] += len(rows.follows)
         if (start // batch) % 5 == 4:
-            log(f"  {min(start + batch, threads):,} threads, {post_id:,} posts")
+            log(f"  {min(start + batch, threads):,} threads, {writer.post_id:,} posts")
     for space in spaces:
-        Space.objects.filter(pk=space.pk).update(thread_count=counts[space.pk]["threads"],
-                                                 post_count=counts[space.pk]["posts"],
-                                                 last_post_at=counts[space.pk]["last"])
+        counts = writer.counts[space.pk]
+        Space.objects.filter(pk=space.pk).update(thread_count=counts["threads"], post_count=counts["posts"],
+                                                 last_post_at=counts["last"])
     if connection.vendor == "postgresql":  # ids were given explicitly: move the sequences on
         from django.core.management.color import no_style
 
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), [Thread, Post, Pseudonym]):
                 cursor.execute(statement)
-    return {"threads": threads, "posts": post_id, "users": len(people), "spaces": len(spaces),
-            "pseudonyms": len(pseudonyms), **made}
+    return {"threads": threads, "posts": writer.post_id, "users": len(person_ids), "spaces": len(spaces),
+            "pseudonyms": len(writer.pseudonym_ids), **made}
 
 
 def freshen_statistics() -> None:
