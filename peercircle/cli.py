@@ -20,6 +20,7 @@ COMMANDS = {
     "suggest-experiences": "Suggest experience codes for JSON lines of text on standard input (--backend lexical).",
     "screen": "Screen JSON lines of text on standard input for crisis risk (level, categories, reasons).",
     "import-listings": "Preview (or --apply) groups from a Meeting Guide feed or an HSDS export: <org> <file-or-url>.",
+    "forum-search-rebuild": "Refill the forums' search index from the posts (the database keeps it up to date).",
     "match-waiting-list": "Match a 1:1 program's waiting list at once: <org> <program> [--method] [--dry-run].",
 }
 

@@ -44,6 +44,7 @@ def invalid(request, exc):
 
 def _mount():
     from peercircle.accounts.api import router as accounts_router
+    from peercircle.community.api import router as community_router
     from peercircle.community.moderation_api import router as community_moderation_router
     from peercircle.community.story_api import router as stories_router
     from peercircle.directory.api import router as directory_router
@@ -72,6 +73,7 @@ def _mount():
     api.add_router("/", crisis_router)
     api.add_router("/", community_moderation_router)
     api.add_router("/", stories_router)
+    api.add_router("/", community_router)
 
 
 _mount()

@@ -4,6 +4,7 @@ A space a person may not read, a thread in it, or a post they may not see answer
 as something that does not exist — so a group's private space, and who posts behind a
 pseudonym, never leak through a page, the API, search, notifications or a profile."""
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Q
@@ -74,6 +75,28 @@ def blocked_author_ids(user) -> set[int]:
         return set()
     pairs = Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list("blocker_id", "blocked_id")
     return {other for pair in pairs for other in pair if other != user.pk}
+
+
+@dataclass(frozen=True)
+class SearchScope:
+    """What search may show one person, as the pages would: posts in the spaces they can read,
+    visible ones and their own, in threads they could open, and nothing by anyone a block
+    separates them from. (Search shows moderators no more than anyone else: hidden and pending
+    posts are for the moderation queue.)"""
+
+    person_id: int | None
+    space_ids: tuple[int, ...]
+    hidden_authors: frozenset[int]
+
+
+def search_scope(user, space: Space | None = None) -> SearchScope:
+    if not _active(user):
+        return SearchScope(person_id=None, space_ids=(), hidden_authors=frozenset())
+    if space is not None:
+        space_ids = (space.pk,) if SpaceViewer(user, space).can_read else ()
+    else:
+        space_ids = tuple(Space.objects.filter(readable_spaces_q(user)).values_list("pk", flat=True).distinct())
+    return SearchScope(person_id=user.pk, space_ids=space_ids, hidden_authors=frozenset(blocked_author_ids(user)))
 
 
 class SpaceViewer:
