@@ -685,8 +685,8 @@ async def load(port: int, cookie: str, next_path, expected: int, *, connections:
     began = time.perf_counter()
     measure_from = began + warmup
     # On a busy machine a short run may end before any request sent in it has come back: go on
-    # until a few answers per connection are in (at most a minute longer).
-    least = 2 * connections
+    # until there is an answer per connection (at most a minute longer).
+    least = connections
     stop_at, latest = measure_from + duration, measure_from + duration + 60
 
     def sending(now: float) -> bool:
@@ -783,9 +783,9 @@ def main() -> int:
                                                   "connections (open loop) instead of each connection's "
                                                   "next request at once (closed loop, the default)")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
-    parser.add_argument("--duration", type=float, help="seconds measured per endpoint (20; quick 3)")
-    parser.add_argument("--warmup", type=float, help="seconds of load before measuring (5; quick 1)")
-    parser.add_argument("--single", type=float, help="seconds with one connection per endpoint (5; quick 1; 0 skips)")
+    parser.add_argument("--duration", type=float, help="seconds measured per endpoint (20; quick 2)")
+    parser.add_argument("--warmup", type=float, help="seconds of load before measuring (5; quick 0.5)")
+    parser.add_argument("--single", type=float, help="seconds with one connection per endpoint (5; quick 0.5; 0 skips)")
     parser.add_argument("--endpoints", default="thread_list,thread_list_deep,thread,search",
                         help="comma-separated; also available: post_link (the redirect to a post)")
     parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
@@ -798,9 +798,9 @@ def main() -> int:
     sizes = {"threads": args.threads or (2_000 if args.quick else 50_000),
              "posts": args.posts or (20_000 if args.quick else 500_000),
              "users": args.users or (60 if args.quick else 400)}
-    duration = args.duration or (3.0 if args.quick else 20.0)
-    warmup = args.warmup if args.warmup is not None else (1.0 if args.quick else 5.0)
-    single = args.single if args.single is not None else (1.0 if args.quick else 5.0)
+    duration = args.duration or (2.0 if args.quick else 20.0)
+    warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 5.0)
+    single = args.single if args.single is not None else (0.5 if args.quick else 5.0)
     data_dir = args.data_dir or Path(tempfile.gettempdir()) / (
         f"peercircle-bench-forum-{getpass.getuser()}-{sizes['threads']}x{sizes['posts']}"
         + ("-database-url" if args.use_database_url else ""))
