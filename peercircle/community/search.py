@@ -126,7 +126,11 @@ _BACKENDS = {
         "expression": _fts5_expression,
     },
     "postgresql": {
-        "from": "community_post_search s " + _JOINS.format(key="s.post_id"),
+        # Each match looks up its post and thread by primary key (OFFSET 0 keeps the planner from
+        # reading the whole posts table to join the matches of a middling word).
+        "from": ("community_post_search s CROSS JOIN LATERAL (SELECT id, created_at, thread_id, state, author_id "
+                 "FROM community_post WHERE id = s.post_id OFFSET 0) p CROSS JOIN LATERAL (SELECT space_id, state, "
+                 "author_id FROM community_thread WHERE id = p.thread_id OFFSET 0) t"),
         "match": "s.document @@ to_tsquery('simple', community_search_fold(%s))",
         "newest": "s.post_id DESC",
         "score": "s.document",  # ranked outside, on the candidates only
