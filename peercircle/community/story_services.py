@@ -163,7 +163,7 @@ def story_review(*, moderator, story: Story, decision: str, note: str = "") -> S
         raise StoryError(_("Please write a note for the author: they will read why it wasn't published."))
     now = timezone.now()
     with transaction.atomic():
-        locked = (Story.objects.select_for_update().select_related("organization", "author", "author__profile")
+        locked = (Story.objects.select_for_update(of=("self",)).select_related("organization", "author", "author__profile")
                   .get(pk=story.pk))
         if locked.status != StoryStatus.SUBMITTED:
             raise StoryError(_("This story isn't waiting for a moderator any more."))
