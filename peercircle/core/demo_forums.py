@@ -52,16 +52,26 @@ def ensure_forums(log: Callable[[str], None]) -> None:
     if len(people) < 5 or len(organizations) < 2:
         return
     log("Adding the forums demo: spaces, conversations, a pseudonymous post and one waiting for a moderator…")
-    thames = list(User.objects.filter(
-        pk__in=Membership.objects.active().filter(organization=organizations[THAMES], role="member")
-        .values("user_id"), email__startswith="member0").order_by("email")[:6])
-    madrid = list(User.objects.filter(
-        pk__in=Membership.objects.active().filter(organization=organizations[MADRID], role="member")
-        .values("user_id"), email__startswith="member0").order_by("email")[:3])
-    if len(thames) < 6 or len(madrid) < 3:
-        return
+    def members(slug: str, count: int, fallback: list) -> list:
+        found = list(User.objects.filter(
+            pk__in=Membership.objects.active().filter(organization=organizations[slug], role="member")
+            .values("user_id"), email__startswith="member0").order_by("email")[:count])
+        found += [person for person in fallback if person not in found]  # a small demo has few members
+        return (found * count)[:count]
+
+    thames = members(THAMES, 6, [people[PRIYA], people[JORDAN]])
+    madrid = members(MADRID, 3, [people[LUCIA]])
     spaces = _spaces(people[MODERATOR], organizations)
     _conversations(spaces, people, thames, madrid)
+
+
+def _keeper(organization, fallback):
+    """Someone who may open spaces for the organization: one of its moderators or admins."""
+    from peercircle.organizations.models import Membership
+
+    membership = (Membership.objects.active().filter(organization=organization, role__in=["moderator", "org_admin"])
+                  .select_related("user").order_by("role", "pk").first())
+    return membership.user if membership else fallback
 
 
 def _spaces(moderator, organizations) -> dict:
@@ -69,7 +79,8 @@ def _spaces(moderator, organizations) -> dict:
 
     made = {}
     for position, (slug, name, org, kind, anonymous, codes, description, rules) in enumerate(SPACES):
-        space = space_create(actor=moderator, name=name, slug=slug, kind=kind, organization=organizations[org],
+        actor = moderator if org == THAMES else _keeper(organizations[org], moderator)
+        space = space_create(actor=actor, name=name, slug=slug, kind=kind, organization=organizations[org],
                              rules=rules, description=description, allow_anonymous=anonymous,
                              experience_codes=codes)
         space.position = position
