@@ -5,6 +5,8 @@ same services a person's actions go through. Idempotent: it runs once."""
 
 from collections.abc import Callable
 
+from django.db import transaction
+
 from peercircle.core.demo_data import DEMO_DOMAIN
 
 THAMES = "thames-peer-network"
@@ -61,8 +63,9 @@ def ensure_forums(log: Callable[[str], None]) -> None:
 
     thames = members(THAMES, 6, [people[PRIYA], people[JORDAN]])
     madrid = members(MADRID, 3, [people[LUCIA]])
-    spaces = _spaces(people[MODERATOR], organizations)
-    _conversations(spaces, people, thames, madrid)
+    with transaction.atomic():  # all or nothing, so a failed run is simply made again
+        spaces = _spaces(people[MODERATOR], organizations)
+        _conversations(spaces, people, thames, madrid)
 
 
 def _keeper(organization, fallback):
