@@ -287,6 +287,12 @@ PEERCIRCLE_IMPORT_MAX_BYTES = env.int("PEERCIRCLE_IMPORT_MAX_BYTES", default=5 *
 PEERCIRCLE_IMPORT_MAX_ROWS = env.int("PEERCIRCLE_IMPORT_MAX_ROWS", default=2000)
 PEERCIRCLE_IMPORT_TIMEOUT = env.int("PEERCIRCLE_IMPORT_TIMEOUT", default=15)  # seconds for a whole fetch, redirects included
 
+# --- Crisis screening --------------------------------------------------------------------------
+# The learned layer over the screening rules (peercircle/safety/screening/model.py): "on" (used
+# when its weights file, safety/data/screening_model.npz, is there), "off" (the rules alone), or
+# the path of another weights file. Offline, numpy only; it can raise a level, never lower one.
+PEERCIRCLE_SCREENING_MODEL = env.str("PEERCIRCLE_SCREENING_MODEL", default="on")
+
 # --- Experience suggestions ----------------------------------------------------------------
 # "lexical" (no model) or "semantic" (needs pip install ".[semantic]"): what the pages and the
 # API use when the caller names no backend.

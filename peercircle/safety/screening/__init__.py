@@ -1,7 +1,8 @@
 """Screening of user-written text for crisis risk: `screen(text, lang=...)` → level, categories, reasons.
 
-This is the seam every feature's text passes through (core.text.prepare_user_text). Pure
-Python and precompiled regular expressions: well under a millisecond for a typical message.
+This is the seam every feature's text passes through (core.text.prepare_user_text). The rules
+are pure Python and precompiled regular expressions; the optional learned layer is numpy with a
+small weights file. Together about a millisecond for a typical message.
 
 How it decides (docs/safety.md has the long version):
 1. normalise: lower case, no accents, emoji as marker words, slang and misspellings repaired;
@@ -13,11 +14,15 @@ How it decides (docs/safety.md has the long version):
    hand, a plan, or an act in progress — for the writer or someone they report on.
 The level is the highest phrase's; categories are those of every phrase counted; reasons are
 the phrases themselves, highest first.
+5. then, unless switched off (PEERCIRCLE_SCREENING_MODEL=off), a small learned model (model.py)
+   reads the same normalised text and may raise the level when it is confident; its reason
+   ("learned model (93%): …") comes first and the rules' reasons stay.
 """
 
 from dataclasses import dataclass, field
 
 from peercircle.safety.screening import lexicon as lx
+from peercircle.safety.screening import model as learned
 from peercircle.safety.screening.normalize import EMOJI, normalize
 
 LEVELS = ("none", "low", "high", "imminent")
@@ -105,21 +110,55 @@ def _weigh(hit: _Hit, clause: str, before: str) -> str:
 
 
 def screen(text: str, *, lang: str = "en") -> ScreeningResult:
-    text = normalize(text or "")
-    if not text.strip():
+    """The rules, then the learned model when it is switched on (PEERCIRCLE_SCREENING_MODEL):
+    the model may raise the rules' level when it is confident, never lower it."""
+    normalized = normalize(text or "")
+    if not normalized.strip():
         return ScreeningResult()
+    result, discounted = _by_rules(normalized, lang)
+    model = learned.active() if result.level != "imminent" else None
+    return _raised(result, model.judge(normalized, discounted=discounted)) if model else result
+
+
+def screen_rules(text: str, *, lang: str = "en") -> ScreeningResult:
+    """The rules alone, whatever the setting (for comparisons and the model's training)."""
+    return rules_verdict(text, lang=lang)[0]
+
+
+def rules_verdict(text: str, *, lang: str = "en") -> tuple[ScreeningResult, bool]:
+    """The rules' result, and whether they found risk words they then set aside or lowered
+    (quoted, sung, said to someone, educational, a joke, negated, distant past): the model must
+    be surer to overrule that."""
+    normalized = normalize(text or "")
+    return _by_rules(normalized, lang) if normalized.strip() else (ScreeningResult(), False)
+
+
+def _raised(result: ScreeningResult, verdict) -> ScreeningResult:
+    if _RANK[verdict.level] <= _RANK[result.level]:
+        return result
+    categories = list(result.categories)
+    if verdict.level in ("high", "imminent") and verdict.category not in categories:
+        categories.append(verdict.category)
+    reasons = [verdict.reason, *result.reasons][:_MAX_REASONS]
+    return ScreeningResult(level=verdict.level, categories=categories, reasons=reasons)
+
+
+def _by_rules(text: str, lang: str) -> tuple[ScreeningResult, bool]:
     bounds = _clauses(text)
     quoted = [match.span() for match in lx.QUOTED.finditer(text)]
     education = bool(lx.EDUCATION.search(text))
     laughter = bool(lx.LAUGHTER.search(text))
     counted: list[_Hit] = []
     boosters = False  # means at hand or a plan, counted anywhere in the message
+    discounted = False  # risk words set aside or lowered by their context
     for hit in _find(text, lang):
         start, end = _clause_of(bounds, hit.start)
         clause, before = text[start:end], text[start:hit.start]
         if _ignored(hit, text, clause, before, quoted, education, laughter):
+            discounted = discounted or hit.kind not in ("weak_means", "distress", "recovery")
             continue
         hit.level = "none" if hit.kind == "weak_means" else _weigh(hit, clause, before)
+        discounted = discounted or (hit.level == "low" and _BASE.get(hit.kind) in ("high", "imminent"))
         if hit.kind in ("weak_means", "plan", "means") and not lx.DISTANT_PAST.search(clause):
             boosters = True
         counted.append(hit)
@@ -151,14 +190,14 @@ def screen(text: str, *, lang: str = "en") -> ScreeningResult:
             hit.level = "imminent"
     counted = [hit for hit in counted if hit.level != "none"]
     if not counted:
-        return ScreeningResult()
+        return ScreeningResult(), discounted
     counted.sort(key=lambda hit: (-_RANK[hit.level], hit.start))
     level = counted[0].level
     categories = list(dict.fromkeys(hit.category for hit in counted if hit.category))
     phrases = list(dict.fromkeys(_readable(hit.phrase) for hit in counted))
     # "urge to cut myself" and "cut myself" are one reason: keep the longest wording.
     reasons = [p for p in phrases if not any(p != other and p in other for other in phrases)][:_MAX_REASONS]
-    return ScreeningResult(level=level, categories=categories, reasons=reasons)
+    return ScreeningResult(level=level, categories=categories, reasons=reasons), discounted
 
 
 def _timed(text: str, bounds, hit: _Hit) -> bool:
