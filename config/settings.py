@@ -291,7 +291,8 @@ PEERCIRCLE_IMPORT_TIMEOUT = env.int("PEERCIRCLE_IMPORT_TIMEOUT", default=15)  # 
 # The learned layer over the screening rules (peercircle/safety/screening/model.py): "on" (used
 # when its weights file, safety/data/screening_model.npz, is there), "off" (the rules alone), or
 # the path of another weights file. Offline, numpy only; it can raise a level, never lower one.
-PEERCIRCLE_SCREENING_MODEL = env.str("PEERCIRCLE_SCREENING_MODEL", default="on")
+# Off by default until its blind-set figures are measured and documented (docs/safety.md).
+PEERCIRCLE_SCREENING_MODEL = env.str("PEERCIRCLE_SCREENING_MODEL", default="off")
 
 # --- Experience suggestions ----------------------------------------------------------------
 # "lexical" (no model) or "semantic" (needs pip install ".[semantic]"): what the pages and the
