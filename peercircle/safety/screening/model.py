@@ -206,10 +206,10 @@ def configured() -> str:
         from django.conf import settings
 
         if settings.configured:
-            return str(getattr(settings, SETTING, "on") or "on").strip()
+            return str(getattr(settings, SETTING, "off") or "off").strip()
     except ImportError:  # pragma: no cover - Django is a dependency; screening also runs without setup
         pass
-    return os.environ.get(SETTING, "on").strip() or "on"
+    return os.environ.get(SETTING, "off").strip() or "off"
 
 
 def active() -> Model | None:
