@@ -6,9 +6,11 @@ peercircle.core.routing.websocket_urlpatterns.
 
 import os
 
-from django.core.asgi import get_asgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+from peercircle.core.asgi import get_asgi_application  # noqa: E402
+
+# HTTP requests run on a few kept threads per process, first come first served (PEERCIRCLE_HTTP_THREADS).
 django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402

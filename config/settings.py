@@ -119,13 +119,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")} if env.bool(
         "PEERCIRCLE_TEST_ON_DISK", default=False
     ) else {}
-else:
-    # 0: a connection per request, closed at its end. Under ASGI every request's sync code runs
-    # in its own thread, and a kept connection per thread ran PostgreSQL past max_connections
-    # at 50 concurrent requests (bench/forum.py). Put PgBouncer in front, or raise this only
-    # with WSGI workers (docs/operators.md).
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=0))
-    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# Connections are kept between requests (seconds; 0 closes each at the end of its request). Served
+# through config/asgi.py, a process's requests run on PEERCIRCLE_HTTP_THREADS kept threads, so it
+# holds at most that many connections for pages (plus one for websockets, one for the clock):
+# 2 workers x 4 threads stay far below PostgreSQL's max_connections. Reopening SQLite for every
+# request cost more than the page's queries (bench/forum.py).
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=300))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# Threads per server process for HTTP requests (peercircle/core/asgi.py); 0: Django's own handler,
+# a new thread for every request.
+PEERCIRCLE_HTTP_THREADS = env.int("PEERCIRCLE_HTTP_THREADS", default=4)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the directory's ranking expression on every search (20-500 ms)
     # for queries that run in a few: short interactive queries are faster without it.
