@@ -156,6 +156,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Rendered page fragments, in each process's own memory even with Redis: a fragment's key holds
+# everything it shows (peercircle/core/fragments.py), so a copy is never stale or someone else's.
+CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments",
+                       "TIMEOUT": 600, "OPTIONS": {"MAX_ENTRIES": 5000}}
 
 # --- Background tasks ----------------------------------------------------------------------
 # "immediate": run in the web process right after the transaction commits (embedded default).

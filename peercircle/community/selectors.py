@@ -98,7 +98,10 @@ def collapse_set(user) -> set[str]:
     return set(CONTENT_WARNING_CODES) if preference is None else set(preference.collapse_warnings)
 
 
-def post_page(viewer: SpaceViewer, thread: Thread, page=1, per_page: int = POSTS_PER_PAGE) -> Page:
+def post_page(viewer: SpaceViewer, thread: Thread, page=1, per_page: int = POSTS_PER_PAGE,
+              collapse: set[str] | None = None) -> Page:
+    """A page of a thread's posts as this viewer sees them. `collapse`: the viewer's folded
+    content warnings, when the caller has already read them."""
     from peercircle.community.notices import shown_name
 
     total = thread.last_post_number
@@ -115,7 +118,8 @@ def post_page(viewer: SpaceViewer, thread: Thread, page=1, per_page: int = POSTS
     for post_id, kind in Reaction.objects.filter(post_id__in=ids, person=user).values_list("post_id", "kind"):
         mine.setdefault(post_id, set()).add(kind)
     names = reaction_names([post.pk for post in posts if post.author_id == user.pk], thread.space)
-    collapse = collapse_set(user)
+    if collapse is None:
+        collapse = collapse_set(user)
     shown = []
     for post in posts:
         post.shown_name = shown_name(post)

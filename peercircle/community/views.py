@@ -42,6 +42,7 @@ from peercircle.community.services import (
     thread_create,
     thread_follow,
 )
+from peercircle.core.fragments import fragment_key
 from peercircle.core.htmx import redirect_or_hx
 from peercircle.core.timezones import person_zone
 
@@ -164,6 +165,11 @@ def space(request, slug: str):
     for thread in page.items:
         thread.shown_name = shown_name(thread)
         thread.warning_labels = _warning_labels(thread.content_warnings)
+    zone = _zone(request.user)
+    # The rows are rendered once for everyone who would see exactly these (core/fragments.py).
+    rows_key = fragment_key(zone, [(thread.pk, thread.title, thread.is_pinned, thread.is_locked,
+                                    thread.warning_labels, thread.shown_name, thread.reply_count,
+                                    thread.last_post_at) for thread in page.items])
     waiting = selectors.my_waiting_threads(viewer)
     if waiting:
         reasons = dict(Post.objects.filter(thread__in=waiting, number=1).values_list("thread_id", "state_reason"))
@@ -171,7 +177,7 @@ def space(request, slug: str):
             thread.state_reason = reasons.get(thread.pk, "")
     return render(request, "community/space.html", {
         "space": space, "viewer": viewer, "page": page, "waiting": waiting,
-        "cannot_post": viewer.cannot_post_because(), "zone": _zone(request.user),
+        "cannot_post": viewer.cannot_post_because(), "zone": zone, "rows_key": rows_key,
     })
 
 
@@ -218,7 +224,19 @@ def thread_new(request, slug: str):
 
 # --- a thread -----------------------------------------------------------------------------------
 
+# Links every post on a page carries: each name is reversed once a page, then the post's id put in.
+_POST_LINKS = ("react", "post_edit", "post_history", "post_report", "pseudonym_reveal", "post_moderate")
+_MARK = "2147483647"
+
+
+def _post_links_maker():
+    patterns = {name: reverse(f"community:{name}", args=[int(_MARK)]) for name in _POST_LINKS}
+    return lambda post_id: {name: url.replace(_MARK, str(post_id)) for name, url in patterns.items()}
+
+
 def _reaction_rows(item: ShownPost, post) -> None:
+    if not hasattr(item, "links"):
+        item.links = {"react": reverse("community:react", args=[post.pk])}
     labels = dict(ReactionKind.choices)
     counts = post.reaction_counts or {}
     item.reactions = [(kind, labels[kind], counts.get(kind, 0), kind in item.my_reactions)
@@ -228,8 +246,11 @@ def _reaction_rows(item: ShownPost, post) -> None:
 
 def _dress(items, viewer, user, collapse: set[str]) -> None:
     """What the page needs for each post, worked out from what is already loaded."""
+    links = _post_links_maker()
     for item in items:
         post = item.post
+        item.links = links(post.pk)
+        item.label = _("post %(number)s") % {"number": post.number}  # for screen readers: "Quote post 3"
         post.warning_labels = _warning_labels(post.content_warnings)
         item.is_mine = post.author_id is not None and post.author_id == user.pk
         if item.is_mine:  # they wrote it: nothing to be warned about
@@ -249,8 +270,9 @@ def _dress(items, viewer, user, collapse: set[str]) -> None:
 def thread(request, thread_id: int):
     thread, viewer = thread_for(request.user, thread_id)
     space = thread.space
-    page = selectors.post_page(viewer, thread, request.GET.get("page"))
-    _dress(page.items, viewer, request.user, selectors.collapse_set(request.user))
+    collapse = selectors.collapse_set(request.user)
+    page = selectors.post_page(viewer, thread, request.GET.get("page"), collapse=collapse)
+    _dress(page.items, viewer, request.user, collapse)
     cannot_post = viewer.cannot_post_because(thread)
     form = None
     if not cannot_post:
@@ -260,6 +282,7 @@ def thread(request, thread_id: int):
         "space": space, "thread": thread, "viewer": viewer, "page": page, "form": form,
         "cannot_post": cannot_post, "following": selectors.is_following(request.user, thread),
         "has_warnings": any(item.post.content_warnings for item in page.items if not item.placeholder),
+        "reply_url": reverse("community:reply", args=[thread.pk]),
         "zone": _zone(request.user), **_poster_context(request, space),
     })
 
