@@ -567,6 +567,11 @@ def endpoints(args, meta: dict) -> dict:
     # Not measured by default: the lasting link to a post (a redirect), which exists since the
     # foundation — useful to check the harness itself.
     made["post_link"] = (lambda: reverse("community:post", args=[rng.choice(post_ids)]), 302)
+    # Not measured by default either: what the server stack costs without a forum page — the
+    # health check (every middleware, no session, no template) and a small signed-in page (the
+    # reading preferences form: session, user, the base template). `--endpoints healthz,small_page`.
+    made["healthz"] = (lambda: reverse("healthz"), 200)
+    made["small_page"] = (lambda: reverse("community:reading_preferences"), 200)
     meta["deep_page"] = deep
     meta["busy_space"] = {"slug": busy.slug, "threads": busy.thread_count, "posts": busy.post_count}
     return made
@@ -793,7 +798,8 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, help="seconds of load before measuring (5; quick 0.5)")
     parser.add_argument("--single", type=float, help="seconds with one connection per endpoint (5; quick 0.5; 0 skips)")
     parser.add_argument("--endpoints", default="thread_list,thread_list_deep,thread,search",
-                        help="comma-separated; also available: post_link (the redirect to a post)")
+                        help="comma-separated; also available: post_link (the redirect to a post), healthz and "
+                             "small_page (what the server stack costs without a forum page)")
     parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
     parser.add_argument("--data-dir", type=Path, help="where the bench database is kept (default: under the "
                                                       "system's temporary folder, by size)")
