@@ -7,7 +7,9 @@
 Reads peercircle/safety/data/screening_eval.jsonl (`--eval FILE` for another set), screens each
 message, and reports per-level precision and recall, the confusion matrix (rows: the label,
 columns: the screener), recall of high and imminent taken together, the share of `none`
-messages raised to high or above, imminent recall and category agreement. Then it times
+messages raised to high or above, imminent recall and category agreement, and the share of calm
+messages (labelled none or low) screened high or above: on `screening_everyday.jsonl`, a set of
+ordinary peer-support messages, that is the everyday false-alarm rate. Then it times
 `screen` message by message in this one process (one core) over the set, round after round,
 and reports throughput and p50/p95/p99 per message. No database, no Django.
 Prints one JSON object as its last line.
@@ -25,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT / "peercircle" / "safety" / "data"
 EVAL = DATA / "screening_eval.jsonl"
 # Written later than the main set, each after the rules of its time were frozen (see docs/safety.md).
-HELD_OUT = ("screening_eval_unseen.jsonl", "screening_eval_holdout.jsonl", "screening_eval_fresh.jsonl")
+HELD_OUT = ("screening_eval_unseen.jsonl", "screening_eval_holdout.jsonl", "screening_eval_fresh.jsonl",
+            "screening_eval_blind.jsonl", "screening_eval_blind2.jsonl", "screening_everyday.jsonl")
 LEVELS = ("none", "low", "high", "imminent")
 TARGETS = {"recall_high_or_imminent": 0.95, "none_raised_to_high_share": 0.10, "imminent_recall": 0.90}
 
@@ -52,16 +55,24 @@ def accuracy(rows, screen, show_misses: bool) -> dict:
     serious_total = sum(sum(matrix[label].values()) for label in serious)
     serious_caught = sum(matrix[label][got] for label in serious for got in serious)
     none_total = sum(matrix["none"].values())
+    calm_total = none_total + sum(matrix["low"].values())
+    calm_raised = sum(matrix[label][got] for label in ("none", "low") for got in ("high", "imminent"))
     figures = {
         "messages": len(rows),
         "accuracy": round(sum(matrix[level][level] for level in LEVELS) / len(rows), 3),
         "per_level": per_level,
         "confusion": matrix,
-        "recall_high_or_imminent": round(serious_caught / serious_total, 3),
-        "none_raised_to_high_share": round((matrix["none"]["high"] + matrix["none"]["imminent"]) / none_total, 3),
+        "recall_high_or_imminent": round(serious_caught / serious_total, 3) if serious_total else None,
+        "none_raised_to_high_share": round((matrix["none"]["high"] + matrix["none"]["imminent"]) / none_total, 3)
+        if none_total else None,
+        # the everyday false-alarm rate on screening_everyday.jsonl: calm messages that would open an alert
+        "calm_raised_to_high_share": round(calm_raised / calm_total, 3) if calm_total else None,
         "imminent_recall": per_level["imminent"]["recall"],
-        "category_agreement_high_or_imminent": round(category_hits / category_total, 3),
+        "category_agreement_high_or_imminent": round(category_hits / category_total, 3) if category_total else None,
     }
+    if not serious_total:  # a set of calm messages only (the everyday set): no recall targets
+        figures["targets_met"] = None
+        return figures
     figures["targets_met"] = (figures["recall_high_or_imminent"] >= TARGETS["recall_high_or_imminent"]
                               and figures["none_raised_to_high_share"] <= TARGETS["none_raised_to_high_share"]
                               and figures["imminent_recall"] >= TARGETS["imminent_recall"])
@@ -103,7 +114,8 @@ def main() -> None:
             later = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
             found = accuracy(later, screen, args.misses)
             figures["later_sets"][name] = {key: found[key] for key in (
-                "messages", "accuracy", "recall_high_or_imminent", "none_raised_to_high_share", "imminent_recall")}
+                "messages", "accuracy", "recall_high_or_imminent", "none_raised_to_high_share", "imminent_recall",
+                "calm_raised_to_high_share")}
     figures.update(speed(rows, screen, 2_000 if args.quick else 20_000))
     for level in LEVELS:
         cells = " ".join(f"{figures['confusion'][level][got]:>8}" for got in LEVELS)

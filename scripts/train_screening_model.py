@@ -8,8 +8,9 @@ no randomness in the optimiser).
 
 1. Data: `peercircle/safety/data/screening_train.jsonl`. Rows with source "written" are written
    by hand; `--rebuild-data` regenerates the others (templates and variants, see
-   scripts/screening_templates.py) and drops any row too close to a message of an evaluation set
-   (`screening_eval*.jsonl`), so that no evaluation message is trained on.
+   scripts/screening_templates.py, and the everyday chatter frames here) and drops any row too
+   close to a message of an evaluation set (`screening_eval*.jsonl` and `screening_everyday.jsonl`),
+   so that no evaluation message is trained on.
 2. Features: `peercircle.safety.screening.model.features` over `normalize(text)`, the same code the
    screener runs.
 3. Two heads, fitted with scipy's L-BFGS, classes weighted to count equally, L2 penalty: the
@@ -23,7 +24,10 @@ no randomness in the optimiser).
    the best recall of high and imminent, and the lowest others, such that the model's raises add
    at most, to what the rules alone do: none raised to high or above 5 points, low raised to high
    or above 12 points, high raised to imminent 6 points, none or low raised to imminent 1 point,
-   none raised to low 5 points. No evaluation set is read for this.
+   none raised to low 5 points; and everyday chatter (rows whose group starts "everyday": hand-written
+   plain messages, their variants and the everyday frames) raised to high or above at most 0.5 %
+   (the hard-negative budgets above are counted without the everyday rows, so that many easy rows
+   can't loosen them). No evaluation set is read for this.
 5. The final model is trained on every row and written with its thresholds.
 Prints the held-out figures and one JSON object as its last line.
 """
@@ -35,6 +39,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -63,8 +68,202 @@ MAX_ITERATIONS = 400
 L2_LEVEL = 0.1
 L2_CATEGORY = 1.0
 BUDGETS = {"none_to_high": 0.05, "low_to_high": 0.12, "high_to_imminent": 0.06, "calm_to_imminent": 0.01,
-           "none_to_low": 0.05}
+           "none_to_low": 0.05, "everyday_to_high": 0.005}
 RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+# --- Everyday chatter: the plain messages a peer-support community is mostly made of -----------
+# Slot-filled, en and es, all `none` (a few plain-distress ones `low`): greetings, logistics,
+# thanks, short replies, list headers, milestones, caregiving, calm grief, recovery told in past
+# terms, routines. Groups start with "everyday" so that threshold choice can hold the model to a
+# false-alarm budget on them (see BUDGETS["everyday_to_high"]).
+_EV_EN = {
+    "greeting": (["{hi} {who}!", "{hi} {who}, how's everyone?", "{hi}, {who}. {mood}", "{hi} from {place}!",
+                  "{hi} all, {mood}", "{hi}! {back}"],
+                 dict(hi=["Hi", "Hey", "Hello", "Morning", "Evening", "Hiya", "Good afternoon", "Howdy"],
+                      who=["everyone", "all", "folks", "friends", "team", "circle", "lovely people", "gang"],
+                      mood=["hope you're well", "long day here", "quiet day today", "sun's out finally",
+                            "just checking in", "tea in hand", "busy week"],
+                      place=["Leeds", "a rainy Cardiff", "the night bus", "my lunch break", "Ohio", "the allotment",
+                             "my sofa", "Dublin"],
+                      back=["I'm back", "first post", "been a while", "new here", "just joined today"])),
+    "logistics": (["What time does the {g} start on {d}?", "Is {d}'s {g} still on?", "Where is the {g} on {d}?",
+                   "Is the {g} online this {d}?", "Can I still join the {g} if I missed {d}?",
+                   "Running late for the {g}, sorry!", "Who's hosting the {g} on {d}?",
+                   "No {g} on {d}, back to normal the week after.", "Reminder: {g} moves to {t} on {d}.",
+                   "Does the {g} have a waiting list?"],
+                  dict(g=["group", "meeting", "newcomers' session", "carers' circle", "walk", "coffee morning",
+                          "book club", "online call", "grief circle", "parents' group", "workshop", "craft night"],
+                       d=["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+                       t=["6pm", "7:30", "10am", "half six", "noon", "8pm"])),
+    "thanks": (["{th}!", "{th}, {why}.", "{th} {to}.", "{th}, {why} 💛"],
+               dict(th=["Thanks", "Thank you", "Many thanks", "Cheers", "Thanks so much", "Ta", "Thank you all"],
+                    why=["that helped", "that was kind", "made my day", "I'll try it", "really useful",
+                         "I needed that", "good to know"],
+                    to=["everyone", "for the tips", "for the welcome", "for listening", "for the link",
+                        "for sorting the room", "for the lift"])),
+    "short": (["{s}", "{s} {e}", "{s}."],
+              dict(s=["Still here", "Same", "Same here", "Me too", "Yep", "Agreed", "Love this", "So true",
+                      "Noted", "On my way", "Made it", "Can't wait", "Ok thanks", "Sounds good", "Nice one",
+                      "Good idea", "Lovely", "Hugs", "Proud of you", "Well done", "Welcome", "Present",
+                      "Here", "Count me in", "See you there", "Sorry I'm late"],
+                   e=["😊", "❤️", "🙌", "👍", "🙂", "🤗", "x", "lol", "haha"])),
+    "header": (["{h}:", "{h}", "{h}:\n- {i}\n- {i2}", "{h}: {i}, {i2}."],
+               dict(h=["What helped me", "What helps me", "My tips", "Things that help", "What got me through",
+                       "My wins this week", "Good things today", "To do", "Reminders", "Ideas for the weekend",
+                       "What I learned", "My plan for tomorrow", "Notes from tonight", "Grateful for"],
+                    i=["walks", "tea", "calling a friend", "early nights", "music", "cooking", "the group",
+                       "a hot shower", "journaling", "my dog"],
+                    i2=["reading", "fresh air", "a routine", "drinking water", "gardening", "podcasts",
+                        "stretching", "saying no"])),
+    "milestone": (["{n} {u} {what} today!", "{n} {u} {what} 🎉", "Day {n}.", "Made it to {n} {u}!",
+                   "{n} {u} {what}, feeling {f}.", "Just hit {n} {u} {what}."],
+                  dict(n=["7", "14", "21", "30", "45", "60", "90", "100", "120", "180", "365", "2", "3", "5", "10"],
+                       u=["days", "weeks", "months", "years"],
+                       what=["sober", "clean", "alcohol free", "smoke free", "gambling free", "without a drink", ""],
+                       f=["good", "grateful", "proud", "steady", "hopeful", "okay"])),
+    "caring": (["Took my {r} to {p} today, {o}.", "My {r} {c}, {o}.", "Caring for my {r} is {k} but {o}.",
+                "Any tips for {q} with my {r}?"],
+               dict(r=["mum", "dad", "nan", "grandad", "husband", "wife", "son", "daughter", "brother", "aunt"],
+                    p=["the GP", "the garden centre", "the seaside", "physio", "the hairdresser", "the market"],
+                    c=["has dementia", "had a stroke last year", "uses a wheelchair now", "has Parkinson's",
+                       "is in a care home", "has MS"],
+                    k=["tiring", "a lot", "a juggle", "a learning curve", "full on"],
+                    o=["we had a nice time", "it went well", "we laughed a lot", "small steps", "good day overall",
+                       "they enjoyed the outing"],
+                    q=["medication reminders", "hospital visits", "bath time", "getting some respite",
+                       "benefits forms", "mealtimes"])),
+    "grief": (["It's {n} years since we lost {r}. {rit}.", "{r2} would have been {a} today. {rit}.",
+               "Thinking of {r} today. {rit}."],
+              dict(n=["two", "three", "five", "ten", "four"], a=["70", "65", "80", "50", "90"],
+                   r=["Dad", "Mum", "my nan", "my brother", "my best friend", "Grandad"],
+                   r2=["Dad", "Mum", "Nan", "My sister", "Grandad"],
+                   rit=["We lit a candle", "I made their favourite dinner", "We looked at old photos",
+                        "I went for a walk by the sea", "We played their favourite songs", "Good memories today"])),
+    "recovery": (["{w} I was {was}. Now {now}.", "{w} I {was2}. These days {now}."],
+                 dict(w=["Years ago", "Back in 2015", "In my twenties", "Ten years ago", "Before recovery"],
+                      was=["drinking every day", "using most nights", "stuck in bed", "scared of everything",
+                           "gambling my wages"],
+                      was2=["couldn't hold a job", "hid from everyone", "never went outside",
+                            "lost touch with my family"],
+                      now=["I run a walking group", "I have a garden and a dog", "I'm back at college",
+                           "I help newcomers here", "I coach kids' football", "I'm a grandad"])),
+    "routine": (["{a} has helped my {b}.", "I started {a2} and my {b} is better.", "Anyone tried {a2} for {b}?",
+                 "Tip: {a2} helps with {b}."],
+                dict(a=["A walk after dinner", "No phone in bed", "Less coffee", "A bedtime alarm", "Yoga",
+                        "Reading before bed", "A regular wake-up time", "Batch cooking"],
+                     a2=["walking after dinner", "leaving my phone downstairs", "cutting caffeine", "stretching",
+                         "reading before bed", "getting up at the same time", "meal planning", "a daylight lamp"],
+                     b=["sleep", "mood", "mornings", "energy", "evenings", "focus"])),
+    "plain_distress": (["{x}, {y}.", "{x}."],
+                       dict(x=["Rough day", "Feeling lonely tonight", "Missing my mum", "Bit of a low week",
+                               "Struggling with motivation", "Cravings are strong today", "Sad today",
+                               "Can't sleep again", "Anxious about tomorrow"],
+                            y=["just needed to say it", "but I'm okay", "going to bed early",
+                               "going to call a friend", "tomorrow's another day"])),
+}
+_EV_ES = {
+    "greeting": (["¡{hi}, {who}!", "{hi}, {who}, ¿qué tal?", "{hi} desde {place}.", "{hi} a todos, {mood}.",
+                  "¡{hi}! {back}"],
+                 dict(hi=["Hola", "Buenas", "Buenos días", "Buenas tardes", "Buenas noches", "Holi"],
+                      who=["gente", "grupo", "amigas", "amigos", "familia", "a todos"],
+                      mood=["espero que estén bien", "día largo por aquí", "hoy tranquilo", "por fin sale el sol",
+                            "solo paso a saludar"],
+                      place=["Sevilla", "Bogotá", "el tren", "mi descanso del trabajo", "Monterrey", "el sofá"],
+                      back=["Ya volví", "Primer mensaje", "Cuánto tiempo", "Soy nueva", "Recién llegado"])),
+    "logistics": (["¿A qué hora empieza {g} del {d}?", "¿Sigue en pie {g} del {d}?", "¿Dónde es {g} del {d}?",
+                   "¿{G} del {d} es en línea?", "Llego tarde a {g}, perdón.", "¿Quién coordina {g} del {d}?",
+                   "El {d} no hay {g2}, volvemos la semana siguiente.", "Recordatorio: {g} pasa a las {t} el {d}."],
+                  dict(g=["el grupo", "la reunión", "el círculo de cuidadores", "el paseo", "el café", "el taller",
+                          "la llamada", "el círculo de duelo"],
+                       G=["El grupo", "La reunión", "El taller", "El círculo"],
+                       g2=["grupo", "reunión", "taller", "paseo"],
+                       d=["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+                       t=["18:00", "19:30", "10:00", "mediodía", "20:00"])),
+    "thanks": (["¡{th}!", "{th}, {why}.", "{th} {to}."],
+               dict(th=["Gracias", "Muchas gracias", "Mil gracias", "Gracias de corazón"],
+                    why=["me ayudó mucho", "qué amable", "me alegraste el día", "lo voy a probar", "muy útil"],
+                    to=["a todos", "por los consejos", "por la bienvenida", "por escucharme", "por el enlace"])),
+    "short": (["{s}", "{s} {e}", "{s}."],
+              dict(s=["Sigo aquí", "Igual", "Igual yo", "Yo también", "Sí", "De acuerdo", "Me encanta",
+                      "Totalmente", "Anotado", "Voy en camino", "Ya llegué", "Qué ganas", "Vale, gracias",
+                      "Suena bien", "Buena idea", "Qué lindo", "Abrazos", "Orgullosa de ti", "Bien hecho",
+                      "Bienvenida", "Presente", "Cuenten conmigo", "Nos vemos allí"],
+                   e=["😊", "❤️", "🙌", "👍", "🙂", "🤗", "jaja", "besos"])),
+    "header": (["{h}:", "{h}", "{h}:\n- {i}\n- {i2}", "{h}: {i}, {i2}."],
+               dict(h=["Lo que me ayudó", "Lo que me ayuda", "Mis consejos", "Cosas que ayudan",
+                       "Lo que me sostuvo", "Mis logros de la semana", "Cosas buenas de hoy", "Pendientes",
+                       "Recordatorios", "Ideas para el finde", "Lo que aprendí", "Agradecida por"],
+                    i=["caminar", "un té", "llamar a una amiga", "acostarme temprano", "música", "cocinar",
+                       "el grupo", "mi perro"],
+                    i2=["leer", "aire libre", "una rutina", "beber agua", "el huerto", "estirar", "decir que no"])),
+    "milestone": (["¡{n} {u} {what} hoy!", "{n} {u} {what} 🎉", "Día {n}.", "¡Llegué a {n} {u}!",
+                   "{n} {u} {what}, me siento {f}."],
+                  dict(n=["7", "14", "30", "45", "60", "90", "100", "180", "2", "3", "5", "10"],
+                       u=["días", "semanas", "meses", "años"],
+                       what=["sin beber", "limpio", "limpia", "sin alcohol", "sin fumar", "sin apostar", ""],
+                       f=["bien", "agradecida", "orgulloso", "tranquila", "con esperanza"])),
+    "caring": (["Llevé a mi {r} {p} hoy, {o}.", "Mi {r} {c}, {o}.", "Cuidar a mi {r} es {k}, pero {o}.",
+                "¿Consejos para {q} con mi {r}?"],
+               dict(r=["madre", "padre", "abuela", "abuelo", "marido", "mujer", "hijo", "hija", "tía"],
+                    p=["al médico", "al vivero", "a la playa", "a fisioterapia", "a la peluquería", "al mercado"],
+                    c=["tiene demencia", "tuvo un ictus", "va en silla de ruedas", "tiene párkinson",
+                       "está en una residencia"],
+                    k=["cansado", "mucho", "un malabarismo", "todo un aprendizaje"],
+                    o=["lo pasamos bien", "salió bien", "nos reímos mucho", "poco a poco", "buen día"],
+                    q=["las pastillas", "las visitas al hospital", "el baño", "tener un respiro", "los papeles",
+                       "las comidas"])),
+    "grief": (["Hace {n} años que perdimos a {r}. {rit}.", "Hoy {r} cumpliría {a}. {rit}.",
+               "Hoy me acuerdo de {r}. {rit}."],
+              dict(n=["dos", "tres", "cinco", "diez"], a=["70", "65", "80", "90"],
+                   r=["papá", "mamá", "mi abuela", "mi hermano", "mi mejor amiga", "el abuelo"],
+                   rit=["Encendimos una vela", "Hice su comida favorita", "Vimos fotos viejas",
+                        "Caminé junto al mar", "Pusimos sus canciones", "Buenos recuerdos hoy"])),
+    "recovery": (["{w} {was}. Hoy {now}."],
+                 dict(w=["Hace años", "En 2015", "A los veinte", "Hace diez años", "Antes de la recuperación"],
+                      was=["bebía todos los días", "consumía casi cada noche", "no salía de la cama",
+                           "me daba miedo todo", "me gastaba el sueldo apostando"],
+                      now=["coordino un grupo de caminata", "tengo huerto y perro", "volví a estudiar",
+                           "acompaño a los nuevos aquí", "entreno a niños", "soy abuelo"])),
+    "routine": (["{a} me ha ayudado con {b}.", "Empecé a {a2} y {b} va mejor.", "¿Alguien probó {a3} para {b}?"],
+                dict(a=["Caminar después de cenar", "No usar el móvil en la cama", "Menos café",
+                        "Una alarma para acostarme", "El yoga", "Leer antes de dormir"],
+                     a2=["caminar después de cenar", "dejar el móvil abajo", "tomar menos café", "estirar",
+                         "leer antes de dormir", "levantarme a la misma hora"],
+                     a3=["el yoga", "la meditación", "una lámpara de luz", "el descafeinado", "escribir un diario"],
+                     b=["el sueño", "el ánimo", "las mañanas", "la energía", "las noches"])),
+    "plain_distress": (["{x}, {y}.", "{x}."],
+                       dict(x=["Día difícil", "Me siento sola esta noche", "Extraño a mi madre", "Semana bajona",
+                               "Me cuesta arrancar", "Hoy tengo muchas ganas de beber", "Hoy estoy triste",
+                               "Otra vez sin dormir", "Nervioso por lo de mañana"],
+                            y=["solo necesitaba decirlo", "pero estoy bien", "me voy a dormir temprano",
+                               "voy a llamar a una amiga", "mañana será otro día"])),
+}
+EVERYDAY_COUNTS = {"en": 70, "es": 50}  # rows per family
+
+
+def everyday_rows(seed: int = SEED) -> list[dict]:
+    """Plain everyday messages from the frames above: `none`, or `low` for plain distress."""
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for lang, families in (("en", _EV_EN), ("es", _EV_ES)):
+        for family, (frames, slots) in families.items():
+            level = "low" if family == "plain_distress" else "none"
+            for _ in range(EVERYDAY_COUNTS[lang]):
+                frame_id = rng.randrange(len(frames))
+                text = frames[frame_id].format(**{name: rng.choice(options) for name, options in slots.items()})
+                text = re.sub(r"\s+([.,!:])", r"\1", re.sub(r" {2,}", " ", text)).strip()
+                rows.append({"text": text, "lang": lang, "level": level, "categories": [],
+                             "source": f"template:everyday-{family}", "group": f"everyday:{lang}:{family}:{frame_id}"})
+    return rows
+
+
+def evaluation_files() -> list[Path]:
+    """Every labelled set the model is measured on (the `screening_eval*` sets and the everyday
+    set): nothing within 0.85 similarity of one of their messages is trained on."""
+    return sorted(DATA.glob("screening_eval*.jsonl")) + [DATA / "screening_everyday.jsonl"]
 
 
 def read(path: Path) -> list[dict]:
@@ -76,8 +275,8 @@ def rebuild_data() -> None:
 
     rows = read(TRAIN)
     written = [row for row in rows if row["source"] == "written"]
-    generated = screening_templates.build(written)
-    evaluation = [normalize(row["text"]) for path in sorted(DATA.glob("screening_eval*.jsonl")) for row in read(path)]
+    generated = screening_templates.build(written) + everyday_rows()
+    evaluation = [normalize(row["text"]) for path in evaluation_files() for row in read(path)]
     seen = {normalize(row["text"]) for row in written}
     kept, dropped = [], 0
     for row in generated:
@@ -210,21 +409,25 @@ def combined(rules: np.ndarray, discounted: np.ndarray, p: np.ndarray, high: flo
     return np.maximum(rules, model)
 
 
-def rates(labels: np.ndarray, levels: np.ndarray) -> dict:
-    def share(wanted, got):
-        rows = np.isin(labels, wanted)
+def rates(labels: np.ndarray, levels: np.ndarray, everyday: np.ndarray) -> dict:
+    """Recall and false-alarm shares. The hard negatives (idioms, lyrics, lessons…) and the
+    everyday chatter are counted apart, so that many easy rows can't dilute the hard budgets."""
+    def share(wanted, got, among=None):
+        rows = np.isin(labels, wanted) & (True if among is None else among)
         return float(np.isin(levels[rows], got).mean()) if rows.any() else 0.0
 
+    hard = ~everyday
     return {"recall_high_or_imminent": share([2, 3], [2, 3]), "imminent_recall": share([3], [3]),
-            "none_to_high": share([0], [2, 3]), "low_to_high": share([1], [2, 3]), "high_to_imminent": share([2], [3]),
+            "none_to_high": share([0], [2, 3], hard), "low_to_high": share([1], [2, 3], hard),
+            "everyday_to_high": share([0, 1], [2, 3], everyday), "high_to_imminent": share([2], [3]),
             "calm_to_imminent": share([0, 1], [3]), "none_to_low": share([0], [1]),
             "accuracy": float((labels == levels).mean())}
 
 
-def thresholds(labels, rules, discounted, oof) -> dict:
+def thresholds(labels, rules, discounted, oof, everyday) -> dict:
     """The lowest thresholds whose raises add no more than the budgets to what the rules alone do
     (for raising to high: the pair, for texts the rules set aside or not, with the best recall)."""
-    base = rates(labels, rules)
+    base = rates(labels, rules, everyday)
     grid = [round(float(t), 3) for t in np.arange(0.20, 0.991, 0.01)]
 
     def within(found, keys):
@@ -235,15 +438,16 @@ def thresholds(labels, rules, discounted, oof) -> dict:
         for high_discounted in grid:
             if high_discounted < high:
                 continue
-            found = rates(labels, combined(rules, discounted, oof, high, high_discounted, 1.1, 1.1))
-            if within(found, ("none_to_high", "low_to_high")) and found["recall_high_or_imminent"] > best[0]:
+            found = rates(labels, combined(rules, discounted, oof, high, high_discounted, 1.1, 1.1), everyday)
+            if within(found, ("none_to_high", "low_to_high", "everyday_to_high")) and found["recall_high_or_imminent"] > best[0]:
                 best = (found["recall_high_or_imminent"], high, high_discounted)
     _, high, high_discounted = best
     imminent = next((t for t in grid if within(
-        rates(labels, combined(rules, discounted, oof, high, high_discounted, t, 1.1)),
+        rates(labels, combined(rules, discounted, oof, high, high_discounted, t, 1.1), everyday),
         ("high_to_imminent", "calm_to_imminent"))), 0.99)
     low = next((t for t in grid if within(
-        rates(labels, combined(rules, discounted, oof, high, high_discounted, imminent, t)), ("none_to_low",))), 0.99)
+        rates(labels, combined(rules, discounted, oof, high, high_discounted, imminent, t), everyday),
+        ("none_to_low",))), 0.99)
     return {"raise_high": high, "raise_high_discounted": high_discounted, "raise_imminent": imminent, "raise_low": low}
 
 
@@ -287,10 +491,11 @@ def main() -> None:
     for fold in range(FOLDS):
         train, held = folds != fold, folds == fold
         oof[held] = predict_hidden(x[held], *fit_hidden(x[train], y[train], len(LEVELS), L2_LEVEL))
-    chosen = thresholds(y, rules, discounted, oof)
-    held_out = {"rules_alone": rates(y, rules),
-                "model_alone": rates(y, combined(np.zeros_like(rules), discounted, oof, *chosen.values())),
-                "rules_and_model": rates(y, combined(rules, discounted, oof, *chosen.values()))}
+    everyday = np.array([row["group"].startswith("everyday") for row in rows])
+    chosen = thresholds(y, rules, discounted, oof, everyday)
+    held_out = {"rules_alone": rates(y, rules, everyday),
+                "model_alone": rates(y, combined(np.zeros_like(rules), discounted, oof, *chosen.values()), everyday),
+                "rules_and_model": rates(y, combined(rules, discounted, oof, *chosen.values()), everyday)}
 
     w1, b1, w2, b2 = fit_hidden(x, y, len(LEVELS), L2_LEVEL)
     with_category = [i for i, row in enumerate(rows) if row["categories"]]

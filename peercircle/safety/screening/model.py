@@ -12,8 +12,10 @@ gave when it is confident (it never lowers one).
   messages the rules gave no category.
 - Thresholds were chosen on held-out folds of the training set (never on an evaluation set) and
   ship inside the weights file.
-- `PEERCIRCLE_SCREENING_MODEL`: "on" (default: used when the weights file is there), "off", or
-  the path of another weights file. Read on every call, so it can be switched without a restart.
+- `PEERCIRCLE_SCREENING_MODEL`: "off" (the default: the rules alone), "on" (used when the weights
+  file is there), or the path of another weights file. Read on every call, so it can be switched
+  without a restart. Off by default because it does not yet meet the bar set for switching it on
+  (docs/safety.md, "What is weak").
 
 Long texts are read in windows of a few sentences (the model was trained on messages of a few
 sentences); the window that looks most serious speaks for the text.
