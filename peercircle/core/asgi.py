@@ -11,7 +11,10 @@ request per thread at a time. So:
 - latency is shared fairly under load (the slowest requests wait about as long as the typical);
 - each thread keeps its database connection between requests (`CONN_MAX_AGE`), and a process
   never holds more than that many, whatever the traffic (PostgreSQL's max_connections, PgBouncer);
-- a slow request (an export, a big search) holds one thread, not the process.
+- a slow request (an export, a big search) holds one thread, not the process;
+- the middleware and the view run as one synchronous call on that thread (the chain Django
+  builds for WSGI), instead of hopping between the thread and the event loop at every switch
+  between middleware that can run asynchronously and middleware that can't.
 
 Websockets don't come through here (Channels routes them, config/asgi.py). `0` threads gives
 Django's own behaviour back.
@@ -20,15 +23,18 @@ Django's own behaviour back.
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-from asgiref.sync import ThreadSensitiveContext
+from asgiref.sync import ThreadSensitiveContext, sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIHandler
+from django.core.handlers.base import BaseHandler
 
 
 class PooledASGIHandler(ASGIHandler):
     def __init__(self, threads: int):
         super().__init__()
         self.threads = threads
+        self._sync = BaseHandler()
+        self._sync.load_middleware(is_async=False)
         # A thread starts on its first request, and is kept.
         self._executors = [ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"http-{number}")
                            for number in range(threads)]
@@ -56,6 +62,12 @@ class PooledASGIHandler(ASGIHandler):
             # A request cancelled by a disconnect may leave its view finishing on the thread:
             # the executor runs one thing at a time, so the next request simply starts after it.
             free.put_nowait(executor)
+
+    async def get_response_async(self, request):
+        if self.threads <= 0:
+            return await super().get_response_async(request)
+        # Inside the request's ThreadSensitiveContext: runs on the request's kept thread.
+        return await sync_to_async(self._sync.get_response, thread_sensitive=True)(request)
 
 
 def get_asgi_application() -> PooledASGIHandler:

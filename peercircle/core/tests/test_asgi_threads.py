@@ -83,3 +83,9 @@ def test_zero_threads_is_djangos_own_handler():
     app = PooledASGIHandler(threads=0)
     answers = asyncio.run(fetch_all(app, [f"/work/z{number}/" for number in range(4)]))
     assert [status for status, _body in answers] == [200] * 4
+
+
+def test_an_unknown_address_is_a_404_through_the_same_threads():
+    app = PooledASGIHandler(threads=2)
+    status, _body = asyncio.run(fetch(app, "/nowhere/"))
+    assert status == 404
