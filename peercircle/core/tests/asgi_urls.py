@@ -4,7 +4,7 @@ import threading
 import time
 
 from django.http import HttpResponse
-from django.urls import path
+from django.urls import include, path
 
 seen = {"threads": set(), "running": 0, "most": 0, "order": []}
 _lock = threading.Lock()
@@ -26,4 +26,5 @@ def broken(request):
     raise RuntimeError("a view that fails")
 
 
-urlpatterns = [path("work/<str:name>/", work), path("broken/", broken)]
+# The site's own pages after these: the 404 page links to them.
+urlpatterns = [path("work/<str:name>/", work), path("broken/", broken), path("", include("config.urls"))]

@@ -85,6 +85,7 @@ def test_zero_threads_is_djangos_own_handler():
     assert [status for status, _body in answers] == [200] * 4
 
 
+@pytest.mark.django_db(transaction=True)  # the 404 page reads the database (notifications, for example)
 def test_an_unknown_address_is_a_404_through_the_same_threads():
     app = PooledASGIHandler(threads=2)
     status, _body = asyncio.run(fetch(app, "/nowhere/"))
