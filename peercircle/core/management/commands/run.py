@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from peercircle.core.serve import BalancedMultiprocess, balancing_available
+
 
 class Command(BaseCommand):
     help = "Migrate, load demo data into an empty database, and serve PeerCircle with uvicorn (ASGI)."
@@ -38,13 +40,9 @@ class Command(BaseCommand):
 
             start_in_thread()
         self.stdout.write(self.style.SUCCESS(f"PeerCircle is at http://{host}:{port}/  (Ctrl+C stops it)"))
-        uvicorn.run(
-            "config.asgi:application",
-            host=host,
-            port=port,
-            workers=workers if not reload else 1,
-            reload=reload,
-            log_level="info",
-            proxy_headers=True,
-            lifespan="off",
-        )
+        options = {"host": host, "port": port, "log_level": "info", "proxy_headers": True, "lifespan": "off"}
+        if not reload and balancing_available(workers):
+            # Each worker on a socket of its own, so connections are spread evenly (core/serve.py).
+            BalancedMultiprocess(uvicorn.Config("config.asgi:application", workers=workers, **options)).run()
+            return
+        uvicorn.run("config.asgi:application", workers=workers if not reload else 1, reload=reload, **options)
