@@ -8,7 +8,10 @@ each worker has its own socket on the same port, and the kernel spreads new conn
 over them.
 
 Everything else is uvicorn's supervisor (`uvicorn.supervisors.Multiprocess`): restarting a
-worker that died, signals, shutting down.
+worker that died, signals, shutting down. One difference: each worker has its own queue of
+connections not yet accepted, so when a worker stops (a restart, a crash) the few waiting in its
+queue are reset instead of going to another worker. On Linux 5.14 and newer,
+`sysctl net.ipv4.tcp_migrate_req=1` hands them over (docs/operators.md).
 """
 
 import socket
@@ -21,15 +24,28 @@ def balancing_available(workers: int) -> bool:
     return workers > 1 and sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
 
 
+def _family(host: str) -> int:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
 def reuse_port_socket(host: str, port: int, backlog: int = 2048) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    host = host.strip("[]")
+    sock = socket.socket(_family(host), socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
     sock.listen(backlog)
-    sock.set_inheritable(True)
     return sock
+
+
+def refuse_if_taken(host: str, port: int) -> None:
+    """SO_REUSEPORT would let us share a port with another server of the same user (an older
+    `peercircle run`, another install) and take half its connections. A plain bind says whether
+    anyone listens there: "address already in use", as without balancing."""
+    host = host.strip("[]")
+    with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
 
 
 class BalancedMultiprocess(Multiprocess):
@@ -41,7 +57,8 @@ class BalancedMultiprocess(Multiprocess):
 
     def __init__(self, config):
         self._handed_over: list[socket.socket] = []
-        self._first = reuse_port_socket(config.host, config.port, config.backlog)  # fails early if taken
+        refuse_if_taken(config.host, config.port)
+        self._first = reuse_port_socket(config.host, config.port, config.backlog)
         super().__init__(config, sockets=[])
 
     @property

@@ -22,9 +22,16 @@ def work(request, name: str):
     return HttpResponse(name)
 
 
+def slow(request, name: str):
+    with _lock:
+        seen["order"].append(name)
+    time.sleep(0.3)
+    return HttpResponse(name)
+
+
 def broken(request):
     raise RuntimeError("a view that fails")
 
 
 # The site's own pages after these: the 404 page links to them.
-urlpatterns = [path("work/<str:name>/", work), path("broken/", broken), path("", include("config.urls"))]
+urlpatterns = [path("work/<str:name>/", work), path("slow/<str:name>/", slow), path("broken/", broken), path("", include("config.urls"))]

@@ -17,11 +17,14 @@ def fresh_counters():
     asgi_urls.seen.update(threads=set(), running=0, most=0, order=[])
 
 
+def http_scope(path: str, method: str = "GET") -> dict:
+    return {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
+            "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+            "headers": [(b"host", b"testserver")], "client": ("127.0.0.1", 40000), "server": ("testserver", 80)}
+
+
 async def fetch(app, path: str) -> tuple[int, bytes]:
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-             "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-             "headers": [(b"host", b"testserver")], "client": ("127.0.0.1", 40000), "server": ("testserver", 80)}
-    communicator = ApplicationCommunicator(app, scope)
+    communicator = ApplicationCommunicator(app, http_scope(path))
     await communicator.send_input({"type": "http.request", "body": b"", "more_body": False})
     start = await communicator.receive_output(10)
     body = b""
@@ -90,3 +93,41 @@ def test_an_unknown_address_is_a_404_through_the_same_threads():
     app = PooledASGIHandler(threads=2)
     status, _body = asyncio.run(fetch(app, "/nowhere/"))
     assert status == 404
+
+
+def test_a_slow_upload_holds_no_thread():
+    """An upload still coming in (a slow connection) doesn't keep others waiting: the body is
+    read before a request takes a thread."""
+    app = PooledASGIHandler(threads=1)
+
+    async def scenario():
+        upload = ApplicationCommunicator(app, http_scope("/work/upload/", "POST"))
+        await upload.send_input({"type": "http.request", "body": b"part of it", "more_body": True})
+        await asyncio.sleep(0.05)
+        answer = await asyncio.wait_for(fetch(app, "/work/meanwhile/"), timeout=10)
+        upload.future.cancel()
+        return answer
+
+    assert asyncio.run(scenario()) == (200, b"meanwhile")
+    assert asgi_urls.seen["order"] == ["meanwhile"]
+
+
+def test_a_request_whose_client_left_while_waiting_is_not_run():
+    app = PooledASGIHandler(threads=1)
+
+    async def scenario():
+        busy = ApplicationCommunicator(app, http_scope("/slow/first/"))
+        await busy.send_input({"type": "http.request", "body": b""})
+        await asyncio.sleep(0.05)
+        gone = ApplicationCommunicator(app, http_scope("/slow/gone/"))
+        await gone.send_input({"type": "http.request", "body": b""})
+        await gone.send_input({"type": "http.disconnect"})
+        await gone.wait(10)
+        start = await busy.receive_output(10)
+        await busy.receive_output(10)
+        after = await fetch(app, "/work/after/")
+        return start["status"], after
+
+    first_status, after = asyncio.run(scenario())
+    assert first_status == 200 and after == (200, b"after")
+    assert asgi_urls.seen["order"] == ["first", "after"]

@@ -20,6 +20,17 @@ PEERCIRCLE = Path(sys.executable).parent / "peercircle"
 linux_only = pytest.mark.skipif(not balancing_available(2), reason="SO_REUSEPORT balancing is Linux's")
 
 
+@pytest.fixture(autouse=True)
+def signal_handlers_kept():
+    """uvicorn's supervisor installs its own signal handlers; give the test process its own back."""
+    from uvicorn.supervisors.multiprocess import SIGNALS
+
+    kept = {number: signal.getsignal(number) for number in SIGNALS}
+    yield
+    for number, handler in kept.items():
+        signal.signal(number, handler)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -49,6 +60,20 @@ def test_a_port_in_use_by_someone_else_is_refused_at_once():
         port = other.getsockname()[1]
         with pytest.raises(OSError):
             reuse_port_socket("127.0.0.1", port)
+
+
+@linux_only
+def test_another_balanced_server_on_the_port_is_refused_too():
+    """Two servers that both ask for SO_REUSEPORT could share a port and split its connections
+    between two installs: the second is refused instead."""
+    port = free_port()
+    config = uvicorn.Config("config.asgi:application", host="127.0.0.1", port=port, workers=2)
+    first = BalancedMultiprocess(config)
+    try:
+        with pytest.raises(OSError):
+            BalancedMultiprocess(config)
+    finally:
+        first._first.close()
 
 
 @linux_only
