@@ -90,16 +90,30 @@ def _restriction_key(user_id: int) -> str:
     return f"safety:restriction:{user_id}"
 
 
+def _cache_is_shared() -> bool:
+    """Whether the default cache is one all processes see (Redis), not each process's memory."""
+    from django.conf import settings
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    return not backend.endswith(("LocMemCache", "DummyCache"))
+
+
 def cached_account_restriction(user):
-    """`account_restriction` for every page: remembered in the cache (shared by all processes
-    when Redis is configured) so most pages ask the database nothing; forgotten whenever a
-    moderation decision about the person is made or reversed (`forget_account_restriction`)."""
+    """`account_restriction` for every page. With Redis (a cache all processes share) it is
+    remembered, so most pages ask the database nothing, and forgotten whenever a moderation
+    decision about the person is made or reversed (`forget_account_restriction`); with each
+    process's own memory it is read every time."""
     from django.core.cache import cache
 
     from peercircle.safety.models import ModerationAction
 
     if not user.is_authenticated:
         return None
+    if not _cache_is_shared():
+        # Each process would remember on its own, and forgetting in one leaves the others
+        # remembering: a suspension would take minutes to reach the other workers. Ask the
+        # database (one indexed query) instead.
+        return account_restriction(user)
     key = _restriction_key(user.pk)
     cached = cache.get(key)
     if cached is None:

@@ -191,3 +191,23 @@ def test_moderators_find_their_pages_in_the_account_menu(moderator_client, membe
     menu = moderator_client.get(reverse("accounts:profile_edit")).content.decode()
     assert reverse("safety:queue") in menu and reverse("safety:alert_list") in menu
     assert reverse("safety:queue") not in member_client.get(reverse("accounts:profile_edit")).content.decode()
+
+
+def test_a_suspension_made_in_another_process_stops_the_next_page_at_once(peer_supporter, moderator, settings):
+    """With each process's own memory as the cache (the embedded default, several workers), a
+    decision taken in one worker can't clear another's copy: the restriction is read every time."""
+    from django.core.cache import cache
+
+    from peercircle.core.tests.helpers import signed_in
+
+    client = signed_in(peer_supporter)
+    assert client.get(reverse("groups:list")).status_code == 200
+    # Another worker suspends them: the row appears, nothing clears this process's cache.
+    ModerationAction.objects.bulk_create([ModerationAction(
+        moderator=moderator, subject=peer_supporter, kind=ActionKind.SUSPEND, reason="Threats in replies.")])
+    paused = client.get(reverse("groups:list"))
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        assert paused.status_code == 403 and "Threats in replies." in paused.content.decode()
+    else:  # Redis: one shared cache, cleared by the service that takes the decision (forget_…)
+        cache.delete(f"safety:restriction:{peer_supporter.pk}")
+        assert client.get(reverse("groups:list")).status_code == 403
