@@ -36,24 +36,32 @@ _EN_ACTS = {
     S: (rf"(?:kill(?:ing)? {_SELF}|kms|ctb|end(?:ing)? (?:it all|it|my life|(?:his|her|their) life|things|"
         rf"everything)|tak(?:e|ing) my (?:own )?life|d[iy]e|dying|be dead|commit(?:ting)? suicide|suicide|"
         rf"jump(?:ing)? (?:off|from|in front)|hang(?:ing)? {_SELF}|shoot(?:ing)? {_SELF}|drown(?:ing)? {_SELF}|"
-        rf"drive into|crash(?:ing)? (?:my|the) car|not be here|disappear forever|be gone|"
+        rf"driv(?:e|ing) (?:my car |the car )?into (?:the )?(?:river|sea|lake|wall|tree|traffic|a wall|a tree|"
+        rf"oncoming)|drive into|crash(?:ing)? (?:my|the) car|not be here|disappear (?:forever|for good)|be gone|"
+        r"stop (?:living|existing)(?! like)|not exist|no longer exist|tak(?:e|ing) (?:his|her|their) (?:own )?life|"
         r"(?:ways|how) to (?:die|kill myself|end it|end my life)|step(?:ping)? in front of|"
         r"ending it|doing it)"),
     SH: (rf"(?:(?:cut|slice|slit|carve|burn|scratch)(?:ting|ing)? (?:up )?(?:my (?:arms?|legs?|wrists?|thighs?|"
          rf"skin|stomach)|{_SELF})(?: up)?|cut(?:ting)? {_SELF}|"
          rf"cut(?! (?:down|back|out|off|in|it|ties|class|corners|the|a|my hair|loose|through|costs))|hurt(?:ing)? {_SELF}|harm(?:ing)? {_SELF}|burn(?:ing)? {_SELF}|"
-         rf"self harm(?:ing)?|sh|punish(?:ing)? {_SELF}|slit(?:ting)? my wrists)"),
+         rf"self harm(?:ing)?|sh|punish(?:ing)? {_SELF}|slit(?:ting)? my wrists|"
+         rf"(?:hit|punch|bruise|bang|smash)(?:ting|ing)? {_SELF}(?! (?:on|over|in) the head| for)|"
+         rf"(?:make|making) {_SELF} bleed)"),
     OD: (r"(?:overdos(?:e|ing)|tak(?:e|ing) (?:all|every one) (?:of )?(?:my |the )?(?:\w+ )?(?:pills|meds|"
          r"tablets|xpillsx)|swallow(?:ing)? (?:all|the whole bottle|everything)|take a whole bottle|"
          r"tak(?:e|ing) everything (?:in|from) the (?:medicine )?(?:cabinet|cupboard|drawer)|"
-         r"tak(?:e|ing) (?:every|all the) (?:pills?|tablets?|meds)(?: in the house)?)"),
-    V: rf"(?:kill(?:ing)?|hurt(?:ing)?|stab(?:bing)?|shoot(?:ing)?|beat(?:ing)?(?: up| the \w+ out of)?|murder(?:ing)?) {_OTHER}",
+         r"tak(?:e|ing) (?:every|all the) (?:pills?|tablets?|meds)(?: in the house)?|"
+         r"tak(?:e|ing) (?:all|every (?:last )?one) (?:of )?my (?:\w+ )?(?:medicine|medication|insulin|"
+         r"\w+(?:ine|ol|am|ide|one|pam|done|codone|dol|zine|pine|xine)s?)\b)"),
+    V: rf"(?:kill(?:ing)?|hurt(?:ing)?|stab(?:bing)?|shoot(?:ing)?|beat(?:ing)?(?: up| the \w+ out of)?|murder(?:ing)?|"
+       rf"attack(?:ing)?|punch(?:ing)?|strangl(?:e|ing)) {_OTHER}",
 }
 _EN_SUBJECT = (r"(?:(?:i|i'm|i am|i've|i'll|i'd|she|he|they|she's|he's|they're|my \w+|my \w+ \w+)\s+)?"
                r"(?:(?:really|just|seriously|honestly|still|kind of|sometimes|often|always|actually|"
-               r"definitely|finally|truly|so)\s+)*")
+               r"definitely|finally|truly|so|keep|kept|still keep)\s+)*")
 _EN_FRAMES = {
-    "desire": (r"(?:want(?:s)? to|wish i could|feel(?:s)? like|(?:keep |been |am |i'm |is |are )?thinking "
+    "desire": (r"(?:want(?:s)? to|(?:keep |kept |been |am |i'm |is |are |'s |'re )wanting to|wish i could|"
+               r"can'?t stop thinking (?:about|of)|feel(?:s)? like|(?:keep |been |am |i'm |is |are )?thinking "
                r"(?:about|of)|think(?:s)? (?:about|of)|thoughts of|urges? to|tempted to|need to|have to|"
                r"talk(?:s|ing)? about|keeps? saying (?:she|he|they) wants? to|might|could just|should just)"),
     "intent": (r"(?:(?:i'?m|i am|she'?s|he'?s|they'?re)(?= (?:ending|killing|doing it|taking|jumping|hanging))|"
@@ -61,7 +69,7 @@ _EN_FRAMES = {
                r"decided to|ready to|(?:am |'m )?doing it and)"),
     "past": r"(?:wanted to|tried to|trying to|attempted to|thought (?:about|of)|almost|nearly)",
 }
-_FILL = r"(?:\s+(?:just|really|finally|go|simply|actually|and|to|get to|be able to|it and))*\s+"
+_FILL = r"(?:\s+(?:just|really|finally|go|simply|actually|and|to|get to|be able to|it and|how (?:i'?d|i would|to)))*\s+"
 
 _EN = [
     *(
@@ -113,10 +121,28 @@ _EN = [
                    r"(?:just )?a burden\b|\b(?:stop|end|over) for good\b|\b(?:sleep|rest) forever\b"),
     ("passive", S, r"\b(?:mejor|prefiero|preferiria) no (?:existir|estar aqui|vivir|despertar)\b|"
                    r"\bdormir(?:me)? para siempre\b|\bsoy una carga\b"),
+    # Added from the training set's misses (2026-11-30; never from an evaluation set).
+    ("passive", S, r"\b(?:can'?t|cannot|don'?t) see myself (?:being )?(?:alive|here|around) (?:next|in|by|at)\b|"
+                   r"\bwon'?t be (?:around|here) (?:much |for )?(?:longer|long)\b|"
+                   r"\bdon'?t want to see (?:my )?(?:\w+ )?(?:birthday|christmas|next year)\b|"
+                   r"\b(?:a )?waste of (?:space|oxygen|air)\b|\bnothing (?:left )?to live for\b|"
+                   r"\bgiving up on (?:life|living)\b|\bwant (?:it|this|everything) (?:all )?to be over\b|"
+                   r"\bgoing for good\b"),
+    ("past", SH, rf"\bmade {_SELF} bleed\b|\b(?:scratch|pick|rubb?)\w* (?:\w+ )?until (?:i |it )?(?:bled|bleed)\b"),
+    ("question", OD, r"\b(?:overdose|lethal|fatal) amounts?\b|\bcount(?:ing)? (?:my|the) pills\b|"
+                     r"\bmix(?:ing)? (?:all )?my (?:meds|pills|tablets) with\b"),
+    ("place", S, r"\btop of (?:the|a) (?:cliff|building|car park|multi ?storey|tower|bridge|block)\b"),
+    ("means", S, r"\b(?:noose|rope) (?:is |'s )?(?:hanging|up|tied)\b"),
+    ("medical", M, r"\b(?:lips|face) (?:are |is )?(?:turning|gone|going) blue\b|\bbreathing (?:very |really |so )?"
+                   r"(?:slowly|slow|shallow)\b|\bisn'?t responding\b"),
+    ("means", V, r"\bon my way to (?:his|her|their|the) \w+ with (?:a|my|the) (?:\w+ )?(?:knife|gun|bat|hammer|machete)\b"),
     ("question", OD, r"\bhow many (?:\w+ )?(?:pills|tablets|meds|xpillsx)(?: it)? (?:takes?|would take)\b"),
     ("past", SH, rf"\b(?:been |keep |started |kept )(?:burning|cutting|hurting|hitting|scratching) "
                  rf"(?:{_SELF}|my (?:arms?|legs?|wrists?|skin))\b"),
     ("abuse", A, r"\b(?:abused|raped|molested|assaulted|groped) me\b|\b(?:abuso|violo) de mi\b"),
+    ("act", S, r"\b(?:car|garage|room)'?s? (?:is )?full of (?:fumes|exhaust|gas)\b|\bin the garage with the "
+               r"(?:car|engine) (?:running|on)\b|\b(?:coche|garaje) (?:lleno de humo|con el (?:motor|coche) encendido)\b|"
+               r"\bgaraje con el coche encendido\b"),
     ("act", S, r"\b(?:engine|car) (?:is )?running in (?:the|a|my) (?:closed )?garage\b|\blocked "
                r"(?:herself|himself|themselves|myself) in\b"),
     ("means", S, r"\b(?:got|have|'ve got) (?:the|my|all my|all the) (?:pills|rope|noose|gun|knife|blade) "
@@ -152,7 +178,7 @@ _EN = [
                   r"tablets)\b|\bpills (?:are )?lined up\b"),
     ("means", SH, r"\b(?:blade|razor|knife|xknifex) in my hand\b"),
     ("means", S, r"\b(?:holding|have|got) (?:the|a|my|his|her) (?:gun|xgunx|rope|noose|pills|blade|razor)"
-                 r"(?: (?:in my hand|right now|now|to my head))\b|\b(?:the )?(?:pills|gun|rope|blade|razor) "
+                 r"(?: (?:in my hand|right now|now|to my head))\b|\b(?:the )?(?:pills|gun|rope|blade|razor|knife) "
                  r"(?:is |are )?(?:in front of me|next to me|on my lap)\b|\b(?:suicide|goodbye) (?:note|letter)\b"),
     ("means", V, r"\bbring(?:ing)? (?:a|my|my dad'?s|his|the) (?:gun|knife|weapon|rifle) to (?:school|work)\b"),
     ("weak_means", NO_CATEGORY, r"\b(?:i|he|she) (?:have|has|got|'ve got) (?:a|the|my|his|her) (?:gun|knife|"
@@ -161,7 +187,9 @@ _EN = [
     ("place", S, r"\b(?:on|at) the (?:bridge|roof|ledge|edge|tracks|railway|cliff|train station|platform)\b"),
     ("question", OD, r"\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|does it take|to take|do i need|"
                      r"is enough|would) (?:to )?(?:die|not wake up|never wake up|kill|overdose|be fatal)"),
-    ("question", OD, r"\b(?:lethal|fatal|deadly) dose\b|\bbefore (?:it|they) kills? (?:you|me|them|someone)\b"),
+    ("question", OD, r"\b(?:lethal|fatal|deadly) dose\b|\bbefore (?:it|they) kills? (?:you|me|them|someone)\b|"
+                     r"\bbefore (?:it|they) stops? (?:your|my|the) heart\b|"
+                     r"\b(?:\d+|how many|how much)\b[^.?!]{0,40}\b(?:be )?enough to (?:die|kill (?:me|myself|you)|not wake up)\b"),
     ("abuse", A, r"\b(?:he|she|they|my \w+)(?: \w+){0,3}? (?:hits|beats|hurts|chokes|slaps|kicks|punches|touches|"
                  r"pushes|rapes|abuses) (?:\w+ ){0,3}(?:and )?me\b"),
     ("abuse", A, r"\b(?:i'?m|i am|i feel|i don'?t feel) (?:not )?(?:safe|unsafe) (?:at home|with (?:him|her))\b|"
@@ -180,8 +208,10 @@ _EN = [
 
 _ES_ACTS = {
     S: (r"(?:(?:el )?suicidio|morir(?:me|se)?|matar(?:me|se)|quitar(?:me|se) la vida|suicidar(?:me|se)|tirar(?:me|se) (?:del|de un|"
-        r"de la|por la|al) \w+|ahorcar(?:me|se)|desaparecer para siempre|acabar con (?:todo|mi vida))"),
-    SH: r"(?:cortar(?:me|se)|hacer(?:me|se) dano|autolesionar(?:me|se)|quemar(?:me|se))",
+        r"de la|por la|al) \w+|ahorcar(?:me|se)|desaparecer para siempre|acabar con (?:todo|mi vida)|"
+        r"dejar de (?:existir|vivir)|no (?:estar|seguir) aqui|no despertar(?:me)?|quitar(?:le|se) la vida)"),
+    SH: (r"(?:cortar(?:me|se)|hacer(?:me|se) dano|autolesionar(?:me|se)|quemar(?:me|se)|hacer(?:me|se) cortes|"
+         r"dar(?:me|se) (?:golpes|punetazos)|golpear(?:me|se)|pegar(?:me|se) (?:a mi mism[oa]|golpes))"),
     OD: (r"(?:tomar(?:me|se)? (?:todas|todo) (?:las|mis|el bote de|el bote|la caja de) (?:\w+ )?(?:pastillas|xpillsx)?|"
          r"una sobredosis)"),
     V: r"(?:matar(?:lo|la|los|las)|apunalar(?:lo|la)|matar a (?:mi|su|ese|esa|el|la) \w+|hacerle dano a \w+)",
@@ -190,7 +220,7 @@ _ES_SUBJECT = r"(?:(?:yo|el|ella|mi \w+)\s+)?(?:(?:de verdad|solo|a veces|ya|tod
 _ES_FRAMES = {
     "desire": (r"(?:quiero|quiere|quisiera|me quiero|se quiere|ganas de|pienso en|piensa en|pensando en|"
                r"pensar en|deseo|necesito|dice que quiere|he pensado en|"
-               r"(?:pienso|piensa|pensando|pensar|he pensado)(?: \w+){1,2}? en)"),
+               r"(?:pienso|piensa|pensando|pensar|he pensado)(?: \w+){1,3}? en|lo unico que quiero es|(?:lo que )?quiero es)"),
     "intent": r"(?:me ha escrito que se va a|dice que se va a|voy a|va a|vamos a|me voy a|se va a|hoy me voy a|pienso|decidi)",
     "past": r"(?:intente|intento|quise|queria|quiso|he intentado|trate de|pensaba en)",
 }
@@ -229,6 +259,18 @@ _ES = [
     ("passive", S, r"\bquiero que (?:todo|esto|mi vida) (?:termine|acabe|se acabe|se termine)\b|"
                    r"\bprefiero (?:estar muert[oa]|morir(?:me)?|no existir)\b|\bno veo (?:ninguna )?salida\b|"
                    r"\bya no aguanto (?:mas )?(?:vivir)\b|\besto es una despedida\b"),
+    # Added from the training set's misses (2026-11-30; never from an evaluation set).
+    ("passive", S, r"\bojala (?:me muera|me muriera|no existiera|me muero)\b|"
+                   r"\bno (?:llegare|voy a llegar) (?:al|a) (?:verano|navidad|ano que viene|fin de ano)\b|"
+                   r"\bmejor si (?:yo )?no (?:estuviera|existiera)\b"),
+    ("desire", S, r"\b(?:el suicidio|matarme|morirme|quitarme la vida) no se me va de la cabeza\b|"
+                  r"\bideas de suicidio\b"),
+    ("act", OD, r"\b(?:me|se) (?:he|ha) tomado (?:un monton de|todos los \w+|las pastillas de \w+)\b"),
+    ("past", SH, r"\b(?:me (?:volvi a )?hice sangre|volvi a hacerme sangre|me volvi a hacer sangre|hasta sangrar)\b"),
+    ("place", S, r"\ben lo alto (?:del|de la|de un|de una) (?:acantilado|edificio|puente|azotea|torre)\b"),
+    ("intent", V, r"\b(?:hoy|esta noche|manana) lo mato\b|\blo mato (?:hoy|esta noche|manana)\b|"
+                  r"\bdisparar en (?:el instituto|el colegio|la escuela|clase)\b"),
+    ("medical", M, r"\brespira (?:muy )?(?:despacio|lento|poco)\b|\blabios (?:azules|morados)\b"),
     ("recovery", SH, r"\bsin (?:cortarme|autolesionarme|hacerme dano)\b"),
     ("passive", S, r"\bojala\b[^.!?]{0,30}\bno (?:despertar\w*|existir|estar aqui|haber nacido)\b|"
                    r"\bojala (?:estuviera|estar) muert[oa]\b|\bojala no hubiera nacido\b"),
@@ -236,7 +278,8 @@ _ES = [
     ("passive", S, r"\bno quiero (?:seguir viviendo|vivir|existir|estar aqui|despertar(?:me)?|seguir)\b"),
     ("passive", S, r"\b(?:cansad[oa]|hart[oa]) de vivir\b|\bno tiene sentido vivir\b|\bla vida no vale la pena\b"),
     ("passive", S, r"\badios a todos\b|\bmi ultimo mensaje\b|\bregalando mis cosas\b|\bcuando ya no este\b"),
-    ("passive", S, r"\bquiero desaparecer para siempre\b"),
+    ("passive", S, r"\bquiero desaparecer para siempre\b|\b(?:sobro|estorbo) en (?:este mundo|esta vida)\b|"
+                   r"\bno me veo (?:viv[oa]|aqui) (?:el ano que viene|dentro de|mucho)\b"),
     ("act", OD, r"\b(?:me acabo de tomar|acabo de tomarme|me tome|se tomo|me he tomado|se ha tomado) "
                 r"(?:todas|todo|un bote|\d+|una caja|muchas)\b"),
     ("act", SH, r"\bno (?:para|deja) de sangrar\b|\b(?:demasiado|muy) (?:hondo|profundo)\b|\bme estoy cortando\b|"
@@ -275,7 +318,9 @@ DISTANT_PAST = re.compile(
     r"in (?:19|20)\d\d|last year|\d+ years (?:on|later|clean|sober)|at (?:\d+|sixteen|fifteen)|"
     r"hace (?:\w+ )?(?:anos|ano|tiempo|mucho)|cuando tenia|de (?:adolescente|nin[oa]|joven|pequen[oa])|"
     r"el ano pasado|solia|hace anos|cuando era (?:adolescente|nin[oa]|joven|pequen[oa]|chic[oa])|"
-    r"when i was (?:\w+teen|twenty\w*|thirty\w*|little|small|younger|in (?:school|high school|college)))\b")
+    r"when i was (?:\w+teen|twenty\w*|thirty\w*|little|small|younger|in (?:school|high school|college)|at "
+    r"(?:school|uni|university|college))|a long time ago|long before|before i got (?:sober|clean|help|better)|"
+    r"when we were (?:teenagers|kids|young|at school)|cuando estaba en el (?:instituto|colegio))\b")
 TIMEFRAME = re.compile(
     r"\b(?:tonight|tomorrow|today|this (?:weekend|evening|afternoon|morning|week)|on (?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)|in (?:an|a few|\d+) (?:hours?|minutes?)|after (?:everyone|they|"
@@ -311,7 +356,7 @@ EDUCATION = re.compile(
     r"\b(?:prevention|awareness|research|studies|study|statistics|training|workshop|warning signs|documentary|"
     r"film|movie|novel|character|villain|scene|book|article|chapter|prevencion|taller|estudios|"
     r"investigacion|novela|pelicula|personaje|capitulo|senales de alerta|concienciacion|charla|charlas|talk|"
-    r"hablamos de|talked about)\b")
+    r"hablamos de|talked about|first aid|primeros auxilios)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|myself|yo|mi|quiero|tengo|estoy|voy a|quise|intente)\b")
 LAUGHTER = re.compile(r"\bxlolx\b")
 LYRICS = re.compile(r"\b(?:lyrics?|song|sings?|singing|xsongx|letra|cancion|temazo|track)\b")

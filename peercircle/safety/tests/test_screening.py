@@ -72,6 +72,17 @@ CASES = [
     ("es", "Mi amiga dice que se va a matar esta noche.", IMMINENT, ["suicide"]),
     ("en", "My flatmate took a bunch of pills and won't wake up!", IMMINENT, ["overdose"]),
     ("en", "He's outside with a knife and says he'll kill me", IMMINENT, ["abuse"]),
+    # wording the first rules had no words for (added with the rules of 2026-11-30)
+    ("en", "I keep wanting to hurt myself when it's quiet", HIGH, ["self_harm"]),
+    ("en", "Honestly I just want to stop existing.", HIGH, ["suicide"]),
+    ("es", "Lo único que quiero es dejar de vivir.", HIGH, ["suicide"]),
+    ("en", "Would 30 of my sleeping tablets be enough to die?", HIGH, ["overdose"]),
+    ("en", "I can't see myself being alive next year.", HIGH, ["suicide"]),
+    ("es", "Ojalá me muera mientras duermo.", HIGH, ["suicide"]),
+    ("en", "My dad is in the garage with the engine running and won't answer", IMMINENT, ["suicide"]),
+    ("en", "I'm going to hit myself on the head for forgetting that, lol", NONE, []),
+    ("en", "When I was at school I thought about ending my life; therapy helped.", LOW, ["suicide"]),
+    ("es", "En el curso de primeros auxilios vimos los labios azules de una sobredosis.", NONE, []),
 ]
 
 
