@@ -24,7 +24,10 @@ class UserLanguageMiddleware:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
             try:
-                return self.get_response(request)
+                response = self.get_response(request)
+                # Said here: LocaleMiddleware, outside this one, would name the language restored below.
+                response.headers["Content-Language"] = user.language
+                return response
             finally:
                 translation.activate(previous) if previous else translation.deactivate()
         return self.get_response(request)

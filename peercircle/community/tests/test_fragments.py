@@ -71,3 +71,11 @@ def test_the_navigation_follows_the_reader(started, topic_space, member_client):
     assert "My experiences" in signed_in and "Log in" not in signed_in
     # The copy made for a signed-in reader never reaches the next visitor.
     assert "My experiences" not in text(Client().get("/groups/"))
+
+
+def test_a_page_in_the_readers_language_says_so_in_its_headers(other_member, other_member_client, member_client):
+    other_member.language = "es"
+    other_member.save(update_fields=["language"])
+    spanish = other_member_client.get("/community/")
+    assert spanish.headers["Content-Language"] == "es" and '<html lang="es">' in spanish.content.decode()
+    assert member_client.get("/community/").headers["Content-Language"] == "en"
