@@ -131,9 +131,25 @@ class PooledASGIHandler(ASGIHandler):
         await super().send_response(response, send)
 
 
+def warm_up() -> None:
+    """Load what the first searches would otherwise wait for (the offline places, ~1-4 s), in the
+    background while the worker starts serving."""
+    from peercircle.core import places
+    from peercircle.directory import query
+
+    try:
+        places._index()
+        query._countries()
+    except Exception:  # never stop a worker over a warm-up; the first search loads it instead
+        logging.getLogger(__name__).exception("Warm-up failed")
+
+
 def get_asgi_application() -> PooledASGIHandler:
     """Like django.core.asgi.get_asgi_application, with the pooled handler."""
+    import threading
+
     import django
 
     django.setup(set_prefix=False)
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     return PooledASGIHandler(threads=getattr(settings, "PEERCIRCLE_HTTP_THREADS", 4))

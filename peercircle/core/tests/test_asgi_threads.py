@@ -131,3 +131,12 @@ def test_a_request_whose_client_left_while_waiting_is_not_run():
     first_status, after = asyncio.run(scenario())
     assert first_status == 200 and after == (200, b"after")
     assert asgi_urls.seen["order"] == ["first", "after"]
+
+
+def test_a_worker_loads_the_offline_places_before_the_first_search():
+    from peercircle.core import places
+    from peercircle.core.asgi import warm_up
+
+    places._index.cache_clear()
+    warm_up()
+    assert places._index.cache_info().currsize == 1
