@@ -14,7 +14,7 @@ How it decides (docs/safety.md has the long version):
    hand, a plan, or an act in progress — for the writer or someone they report on.
 The level is the highest phrase's; categories are those of every phrase counted; reasons are
 the phrases themselves, highest first.
-5. then, unless switched off (PEERCIRCLE_SCREENING_MODEL=off), a small learned model (model.py)
+5. then, when switched on (PEERCIRCLE_SCREENING_MODEL=on; off by default), a small learned model (model.py)
    reads the same normalised text and may raise the level when it is confident; its reason
    ("learned model (93%): …") comes first and the rules' reasons stay.
 """
