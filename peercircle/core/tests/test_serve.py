@@ -98,3 +98,5 @@ def test_peercircle_run_with_two_workers_serves_and_stops(tmp_path):
         output = server.communicate(timeout=60)[0].decode()
     assert server.returncode == 0, output
     assert output.count("Started server process") == 2
+    # Without Redis, it says what several workers don't share.
+    assert "each keeps its own cache" in output

@@ -40,6 +40,11 @@ class Command(BaseCommand):
 
             start_in_thread()
         self.stdout.write(self.style.SUCCESS(f"PeerCircle is at http://{host}:{port}/  (Ctrl+C stops it)"))
+        if workers > 1 and not settings.REDIS_URL:
+            self.stdout.write(self.style.WARNING(
+                "Several workers without REDIS_URL: each keeps its own cache, so rate limits count per worker "
+                "and a new version of the terms reaches the others within 5 minutes. Set REDIS_URL to share "
+                "one (docs/operators.md)."))
         options = {"host": host, "port": port, "log_level": "info", "proxy_headers": True, "lifespan": "off"}
         if not reload and balancing_available(workers):
             # Each worker on a socket of its own, so connections are spread evenly (core/serve.py).
