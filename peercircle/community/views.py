@@ -235,8 +235,6 @@ def _post_links_maker():
 
 
 def _reaction_rows(item: ShownPost, post) -> None:
-    if not hasattr(item, "links"):
-        item.links = {"react": reverse("community:react", args=[post.pk])}
     labels = dict(ReactionKind.choices)
     counts = post.reaction_counts or {}
     item.reactions = [(kind, labels[kind], counts.get(kind, 0), kind in item.my_reactions)
@@ -368,6 +366,7 @@ def react(request, post_id: int):
     if post.author_id == request.user.pk:
         names = selectors.reaction_names([post.pk], post.thread.space).get(post.pk, {})
     item = ShownPost(post=post, collapsed=False, my_reactions=mine, reacted_by=names)
+    item.links = _post_links_maker()(post.pk)
     _reaction_rows(item, post)
     return render(request, "community/_reactions.html", {"item": item})
 
