@@ -111,7 +111,8 @@ def _weigh(hit: _Hit, clause: str, before: str) -> str:
 
 def screen(text: str, *, lang: str = "en") -> ScreeningResult:
     """The rules, then the learned model when it is switched on (PEERCIRCLE_SCREENING_MODEL):
-    the model may raise the rules' level when it is confident, never lower it."""
+    the model may raise the rules' level when it is confident, and lower their `high` to `low`
+    when it is sure the text is calm; it never lowers `imminent`."""
     normalized = normalize(text or "")
     if not normalized.strip():
         return ScreeningResult()
@@ -134,6 +135,13 @@ def rules_verdict(text: str, *, lang: str = "en") -> tuple[ScreeningResult, bool
 
 
 def _raised(result: ScreeningResult, verdict) -> ScreeningResult:
+    """The rules' result moved by the model's verdict: raised when the model is sure of more, or
+    `high` lowered to `low` when it is sure the text is calm (never lower than `low`: the rules'
+    reasons stay for a moderator to read)."""
+    if verdict.calm and result.level == "high":
+        calm = verdict.probabilities["none"] + verdict.probabilities["low"]
+        return ScreeningResult(level="low", categories=list(result.categories),
+                               reasons=[f"learned model ({calm:.0%}): calm", *result.reasons][:_MAX_REASONS])
     if _RANK[verdict.level] <= _RANK[result.level]:
         return result
     categories = list(result.categories)

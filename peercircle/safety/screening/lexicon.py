@@ -91,7 +91,7 @@ _EN = [
     ("past", S, r"\b(?:i|she|he|they) (?:was|were) (?:\w+ )?suicidal\b"),
     ("recovery", SH, r"\b(?:clean|free) (?:from|of) (?:cutting|self harm|sh)\b"),
     ("passive", S, r"\bwish(?:ed)? i (?:was|were|'d|had) (?:dead|never been born|not here|not alive|gone)\b"),
-    ("passive", S, r"\b(?:wish|hope|hoping|want)\b[^.!?]{0,25}\b(?:not|never|wouldn'?t|didn'?t|don'?t) "
+    ("passive", S, r"\b(?:wish|hope|hoping|want)\b[^.!?]{0,40}\b(?:not|never|wouldn'?t|didn'?t|don'?t) "
                    r"(?:wake up|be here|exist)"),
     ("passive", S, r"\b(?:better off|be better) (?:dead|without me)\b"),
     ("passive", S, r"\bdon'?t want to (?:be here|exist|be alive|live|wake up|go on)\b"),
@@ -204,6 +204,20 @@ _EN = [
      r"her)|stressed|panic attacks?|overwhelmed|can'?t go on|nobody (?:really )?(?:gets|understands|cares)|"
      r"no point|falling apart|miserable|struggling|drowning in|so sad|heartbroken|used again|drank again|"
      r"the point of anything|scared all the time|unbearable|anxious|feels? (?:so )?heavy|i'?m a (?:mess|wreck)|anniversary of)\b"),
+    # Third round (2026-11-30): general forms of passive ideation and goodbyes that the earlier
+    # rules only had in one wording (found on the retired evaluation sets, written as families).
+    ("passive", S, r"\b(?:don'?t|do not|can'?t|cannot|no longer|never) see (?:the |any |much )?(?:point|reason) "
+                   r"(?:in|of|for) (?:living|life|being alive|being here|going on|carrying on|staying)\b"),
+    ("passive", S, r"\b(?:better off|be fine|cope fine|be happier|be easier)\b[^.!?]{0,20}\bif i (?:just )?"
+                   r"(?:wasn'?t|weren'?t|was not|were not|stopped being|didn'?t) (?:around|here|alive|exist)"),
+    ("passive", S, r"\b(?:the world|everyone|everybody|nobody|no one) (?:doesn'?t|does not|won'?t|wouldn'?t) "
+                   r"(?:need|miss|notice) me (?:in it|anymore|at all|if i (?:was|were) gone)\b|"
+                   r"\b(?:dead|die|end up dead) by my own hand\b"),
+    ("passive", S, r"\b(?:you )?won'?t (?:hear from|see) me (?:again|after (?:this|today|tonight))\b"),
+    ("act", OD, r"\b(?:took|swallowed|downed) (?:everything|all(?: of)? (?:the|my) (?:\w+ )?(?:pills|meds|tablets))"
+                r" (?:in|from) (?:the|my) (?:medicine )?(?:cabinet|cupboard|drawer|box|bottle)\b|"
+                r"\b(?:drank|swallowed|downed) (?:half |most of )?(?:a|the) (?:\w+ )?bottle of (?:bleach|antifreeze|"
+                r"pills|vodka and (?:my |the )?pills)\b"),
 ]
 
 _ES_ACTS = {

@@ -1,6 +1,7 @@
 """The optional learned layer of the screener: a small neural network (one hidden layer) over
 hashed word and character n-grams of the normalised text, which can raise the level the rules
-gave when it is confident (it never lowers one).
+gave when it is confident, and lower their `high` to `low` when it is sure the text is calm (an
+idiom, a joke, a lesson). It never lowers `imminent`, and never below `low`.
 
 - Offline and small: numpy only, weights in `safety/data/screening_model.npz` (built by
   `scripts/train_screening_model.py` from `safety/data/screening_train.jsonl`, deterministically).
@@ -112,6 +113,7 @@ class Verdict:
     probabilities: dict[str, float]
     category: str
     reason: str
+    calm: bool = False  # sure enough that the text is calm to lower the rules' `high` to `low`
 
 
 class Model:
@@ -135,6 +137,9 @@ class Model:
             self.raise_high_discounted = float(data["raise_high_discounted"])
             self.raise_imminent = float(data["raise_imminent"])  # P(imminent) to raise to imminent
             self.raise_low = float(data["raise_low"])  # P(low or above) to raise none to low
+            # P(none) + P(low) to lower the rules' `high` to `low` (weights files from before the
+            # third round have none: they never lower)
+            self.lower_high = float(data["lower_high"]) if "lower_high" in data.files else 1.1
             self.version = str(data["version"])
         self.path = path
 
@@ -172,7 +177,7 @@ class Model:
         category = CATEGORIES[int(np.argmax(category_logits))]
         shown = {name: round(float(p), 3) for name, p in zip(LEVELS, probabilities, strict=True)}
         reason = self._reason(level, probabilities, hidden, readable) if level != "none" else ""
-        return Verdict(level, shown, category, reason)
+        return Verdict(level, shown, category, reason, 1 - risk >= self.lower_high)
 
     def _reason(self, level: str, probabilities: np.ndarray, hidden: np.ndarray, readable) -> str:
         """The word n-grams that pushed most towards the level (gradient times input)."""

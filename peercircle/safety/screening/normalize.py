@@ -27,6 +27,7 @@ SLANG = {
     "od'ed": "overdosed", "oding": "overdosing", "od'ing": "overdosing", "im": "i'm", "ive": "i've",
     "dont": "don't", "wont": "won't", "cant": "can't", "wanna": "want to", "gonna": "going to",
     "gunna": "going to", "tryna": "trying to", "kil": "kill", "kll": "kill", "myslef": "myself",
+    "my self": "myself", "him self": "himself", "her self": "herself", "them selves": "themselves",
     "u": "you", "ur": "your", "tn": "tonight", "2nite": "tonight", "tonite": "tonight", "rn": "right now",
     "kiero": "quiero", "qiero": "quiero", "q": "que", "xq": "porque", "pq": "porque", "k": "que",
     "matarm": "matarme", "morirm": "morirme", "lol": "xlolx", "lmao": "xlolx", "haha": "xlolx",

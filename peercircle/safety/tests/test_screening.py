@@ -83,6 +83,15 @@ CASES = [
     ("en", "I'm going to hit myself on the head for forgetting that, lol", NONE, []),
     ("en", "When I was at school I thought about ending my life; therapy helped.", LOW, ["suicide"]),
     ("es", "En el curso de primeros auxilios vimos los labios azules de una sobredosis.", NONE, []),
+    # third round: general forms of passive ideation, typos in "my self", acts without a subject
+    ("en", "honestly can't see any point in carrying on like this", HIGH, ["suicide"]),
+    ("en", "been thinkin about killing my self again", HIGH, ["suicide"]),
+    ("en", "they'd all cope fine if I wasn't around, I'm sure of it", HIGH, ["suicide"]),
+    ("en", "the world doesn't need me anymore", HIGH, ["suicide"]),
+    ("en", "so this is it. you won't hear from me again", HIGH, ["suicide"]),
+    ("en", "swallowed all the pills from my bedside drawer", IMMINENT, ["overdose"]),
+    ("en", "I don't see the point of this new app update, it moved everything", NONE, []),
+    ("en", "I won't be on here tomorrow, family stuff, back Monday", NONE, []),
 ]
 
 
