@@ -29,7 +29,8 @@ EVAL = DATA / "screening_eval.jsonl"
 # Written later than the main set, each after the rules of its time were frozen (see docs/safety.md).
 HELD_OUT = ("screening_eval_unseen.jsonl", "screening_eval_holdout.jsonl", "screening_eval_fresh.jsonl",
             "screening_eval_blind.jsonl", "screening_eval_blind2.jsonl", "screening_everyday.jsonl",
-            "screening_eval_blind3.jsonl", "screening_everyday2.jsonl")
+            "screening_eval_blind3.jsonl", "screening_everyday2.jsonl", "screening_eval_blind4.jsonl",
+            "screening_everyday3.jsonl")
 LEVELS = ("none", "low", "high", "imminent")
 TARGETS = {"recall_high_or_imminent": 0.95, "none_raised_to_high_share": 0.10, "imminent_recall": 0.90}
 
@@ -99,13 +100,42 @@ def speed(rows, screen, messages: int) -> dict:
             "p99_ms": round(cuts[98] * 1000, 3), "max_ms": round(max(timings) * 1000, 3)}
 
 
+def demo_texts() -> list[str]:
+    """Every string of 40 characters or more in core/demo_data.py (adjacent literals joined, as
+    Python joins them): the posts, stories, profiles and descriptions a newcomer reads first. None
+    of them is meant to need a person; the rules raise none of them to high."""
+    import ast
+
+    tree = ast.parse((ROOT / "peercircle" / "core" / "demo_data.py").read_text())
+    texts = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return list(dict.fromkeys(text for text in texts if len(text) >= 40))
+
+
+def demo_alarms(screen) -> dict:
+    texts = demo_texts()
+    raised = []
+    for text in texts:
+        result = screen(text, lang="en")
+        if result.level in ("high", "imminent"):
+            raised.append(text)
+            print(f"RAISED {result.level} {result.reasons[:2]} :: {text[:120]}", file=sys.stderr)
+    return {"benchmark": "screening-demo", "texts": len(texts), "raised_to_high": len(raised),
+            "raised_to_high_share": round(len(raised) / len(texts), 4) if texts else 0.0}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="time 2 000 messages instead of 20 000")
     parser.add_argument("--eval", type=Path, default=EVAL, help="a JSON lines file of labelled messages")
     parser.add_argument("--misses", action="store_true", help="list messages screened at the wrong level")
+    parser.add_argument("--demo", action="store_true",
+                        help="only screen the demo data's texts, all meant as calm, and list those raised to high+")
     args = parser.parse_args()
     from peercircle.safety.screening import screen
+
+    if args.demo:
+        print(json.dumps(demo_alarms(screen)))
+        return
 
     rows = [json.loads(line) for line in args.eval.read_text().splitlines() if line.strip()]
     figures = {"benchmark": "screening", **accuracy(rows, screen, args.misses)}

