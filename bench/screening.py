@@ -30,7 +30,7 @@ EVAL = DATA / "screening_eval.jsonl"
 HELD_OUT = ("screening_eval_unseen.jsonl", "screening_eval_holdout.jsonl", "screening_eval_fresh.jsonl",
             "screening_eval_blind.jsonl", "screening_eval_blind2.jsonl", "screening_everyday.jsonl",
             "screening_eval_blind3.jsonl", "screening_everyday2.jsonl", "screening_eval_blind4.jsonl",
-            "screening_everyday3.jsonl")
+            "screening_everyday3.jsonl", "screening_eval_blind5.jsonl", "screening_everyday4.jsonl")
 LEVELS = ("none", "low", "high", "imminent")
 TARGETS = {"recall_high_or_imminent": 0.95, "none_raised_to_high_share": 0.10, "imminent_recall": 0.90}
 
