@@ -16,7 +16,7 @@ weighed (see rules.py):
   place     on a bridge, roof, ledge                                                     → high (imminent with "now")
   question  means asked about for dying ("how many … to not wake up", "lethal dose")     → high
   abuse     being hurt or unsafe                                                         → high (imminent with "now")
-  threat    harming others                                                               → high
+  (threats to harm others are `desire` or `intent` rules with the violence category)
   medical   someone unconscious, not breathing                                           → imminent
   distress  loneliness, hopelessness about a situation, cravings, grief                  → low
   recovery  time free of it ("two years clean from cutting")                             → low
