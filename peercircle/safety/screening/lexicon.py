@@ -351,7 +351,7 @@ _ES = [
     # Fourth round (2026-11-30): families found on the third blind set after it was scored.
     ("passive", S, r"\bquitar(?:me|se) de en medio\b|\bno (?:quiero|puedo) (?:estar|seguir) (?:en este mundo|"
                    r"(?:aca|aqui)\b(?!\s+(?:en|con|de|mas|hoy|el|la|los|las|porque)))|"
-                   r"\bno me deje amanecer\b|\bojala me (?:diera|de|de) un infarto\b|"
+                   r"\bno me deje amanecer\b|\bojala me (?:diera|de) un infarto\b|"
                    r"\bsin mi (?:vivirian|estarian|estaria|viviria) (?:mejor|tranquil\w+)\b|"
                    r"\b(?:vivirian|estarian) (?:mejor|tranquil\w+) sin mi\b|\bya me voy despidiendo\b"),
     ("act", OD, r"\bme empastille\b|\bme (?:meti|tome|trague) (?:una tira|un blister|una caja|un bote|todo lo que)\b|"
